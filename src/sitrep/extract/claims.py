@@ -1,0 +1,678 @@
+"""Article → coded records: discrete events and aggregate tallies, each field with its evidence.
+
+The rules, in the order they are applied to each sentence that holds a cue word (data/event_types.toml):
+
+1. Not an event: the cue is negated ("denied that ... killed"), hedged by a modal or a plan/threat verb
+   ("could kill", "threatened to attack", "plans to launch"), conditional ("if"), or habitual (present
+   tense with no figure: "cells are carrying out attacks").
+2. Tally: the sentence counts over a period ("since the beginning of this year", "so far this year",
+   "the number of ... has exceeded", "over the past three months"): one tally per counted figure.
+3. Background: a past incident dated well before publication ("in the summer of 2017") is not a new event.
+4. Event: a past-tense report of an incident. Sentences about the same incident (no new place, date or
+   "in a separate incident") merge into one event; figures from different claimants become a range.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from sitrep.extract.attribution import Attribution, find_attribution
+from sitrep.extract.lexicon import Cue, Lexicon
+from sitrep.extract.quantities import Quantity, find_quantities
+from sitrep.extract.sentences import paragraph_of, split_sentences
+from sitrep.model import ActorMention, Article, ArticleResult, Count, Evidence, Place, Problem, Record, Span, TimeSpan
+from sitrep.resolve.time import find_time_expressions, resolve_in_text
+
+COUNT_KINDS = ("killed", "injured", "arrested", "abducted", "displaced", "destroyed", "seized")
+INCIDENT_KINDS = frozenset({*COUNT_KINDS, "attacked", "protested", "rioted", "foiled"}) - {"seized"}
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+_MODALS = frozenset({"could", "would", "may", "might", "will", "shall", "can", "should", "must", "'ll"})
+_INTENT = frozenset({"plan", "plans", "planned", "planning", "threaten", "threatened", "threatens", "threatening",
+                     "vow", "vowed", "vows", "intend", "intends", "intended", "aim", "aims", "aimed", "seek",
+                     "seeks", "sought", "try", "tried", "tries", "attempt", "attempted", "prepare", "preparing",
+                     "prepared", "warn", "warned", "warns", "call", "called", "calls", "urge", "urged", "fear",
+                     "feared", "fears", "risk", "able", "unable", "want", "wanted", "hope", "expected", "expect"})
+_DENIAL = frozenset({"denied", "deny", "denies", "rejected", "dismissed", "refuted"})
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether|in case|would have)\b", re.IGNORECASE)
+_TALLY_WORDS = re.compile(
+    r"\b(?:since|so far|to date|in total|a total of|the total|the number of|tally|toll (?:has|had) (?:risen|reached|"
+    r"climbed)|this year|last year|past (?:year|months?)|recent (?:months|weeks|years)|until now|up to now|"
+    r"during (?:the|this) (?:year|month|period|operations?)|over the (?:past|last) \w+ (?:months|years|weeks))\b",
+    re.IGNORECASE)
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|meanwhile|in a second|also in|in another)\b",
+                       re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:also|as well|in addition|additionally|too)\b", re.IGNORECASE)
+_SINGULAR_VICTIM = re.compile(
+    r"\b(?:a|an|one)\s+(?:[A-Za-z-]{2,20}\s+){0,2}?(?:soldier|officer|civilian|policeman|policewoman|man|woman|"
+    r"child|boy|girl|fighter|militant|member|shepherd|farmer|journalist|worker|student|person|commander|leader|"
+    r"guard|driver|teacher|doctor|cleric|elder|official|suspect|resident|villager|trooper|conscript|"
+    r"employee|engineer|pilgrim|protester|demonstrator|jihadist|terrorist|operative|gunman|attacker|bomber|"
+    r"recruit|lieutenant|captain|colonel|sergeant|major|mukhtar)\b",
+    re.IGNORECASE)
+_VICTIM_AFTER_QTY = re.compile(r"\s+(?:of\s+(?:the\s+)?)?((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:were|was|have|"
+                               r"had|has|are|and|in|on|at|near|who|when|after|during|as|belonging|,|\.)|[,.;]|$)")
+_QTY_WINDOW = 60  # characters between a figure and the cue it counts
+_BACKGROUND_DAYS = 45
+
+
+@dataclass(slots=True)
+class _Figure:
+    what: str
+    object: str
+    low: int | None
+    best: int | None
+    high: int | None
+    span: Span
+    object_span: Span | None
+    claimant: str
+
+
+@dataclass(slots=True)
+class _Claim:
+    kind: str  # "event" | "tally"
+    sentence: Span
+    cue: Cue
+    type_rule: tuple[str, str] | None
+    type_span: Span | None
+    figures: list[_Figure]
+    time: TimeSpan | None
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    attribution: Attribution
+    places: list[Place]
+    sentences: list[Span] = field(default_factory=list)
+    notes_anchor: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What the extractor knows about the whole article before reading its sentences."""
+
+    country_iso2: str
+    country: str
+    iso: int | None
+    actors: tuple[ActorMention, ...]
+    places: tuple[Place, ...]
+    focus_actor: ActorMention | None
+
+
+class Extractor:
+    """Rules over a dependency parse. Heavy resources are built by the caller and passed in."""
+
+    name = "sitrep.extract.rules.v1"
+
+    def __init__(self, nlp: Any, lexicon: Lexicon, actors: Any, geocoder: Any) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self.actors = actors
+        self.geocoder = geocoder
+
+    # ---------------------------------------------------------------------------------------------
+    def context(self, article: Article) -> ArticleContext:
+        text = article.text
+        iso2 = self.geocoder.article_country(text) or ""
+        country, iso = _country_names(iso2)
+        actors = tuple(self.actors.find_in_article(text, country=iso2, on=article.published))
+        places = tuple(self.geocoder.places_in(text, country_hint=iso2 or None))
+        counts: dict[str, int] = {}
+        for m in actors:
+            if m.inter in (2, 3, 4):
+                counts[m.canonical] = counts.get(m.canonical, 0) + 1
+        focus = None
+        if counts:
+            best = max(counts, key=lambda c: counts[c])
+            focus = next(m for m in actors if m.canonical == best)
+        return ArticleContext(iso2, country, iso, actors, places, focus)
+
+    def extract(self, article: Article) -> ArticleResult:
+        return self.extract_many([article])[0]
+
+    def extract_many(self, articles: Sequence[Article]) -> list[ArticleResult]:
+        """Extract a batch; only sentences that hold a cue word are parsed."""
+        jobs: list[tuple[int, Span, list[Cue]]] = []
+        contexts = [self.context(a) for a in articles]
+        for index, article in enumerate(articles):
+            for sent in split_sentences(article.text):
+                cues = [c for c in self.lexicon.cues(article.text, sent.start, sent.end) if c.kind in INCIDENT_KINDS
+                        or c.kind == "seized"]
+                if any(c.kind in INCIDENT_KINDS for c in cues):
+                    jobs.append((index, sent, cues))
+        docs = self.nlp.pipe([articles[i].text[s.start:s.end] for i, s, _ in jobs], batch_size=64)
+        claims: list[list[_Claim]] = [[] for _ in articles]
+        for (index, sent, cues), doc in zip(jobs, docs, strict=True):
+            claim = self._claim(articles[index], contexts[index], sent, cues, doc)
+            if claim is not None:
+                claims[index].append(claim)
+        results = []
+        for article, ctx, found in zip(articles, contexts, claims, strict=True):
+            records = self._records(article, ctx, found)
+            results.append(ArticleResult(article=article, records=tuple(records), places=ctx.places,
+                                         actors=ctx.actors, problems=_unresolved(article, ctx)))
+        return results
+
+    # ---------------------------------------------------------------------------------------------
+    def _claim(self, article: Article, ctx: ArticleContext, sent: Span, cues: list[Cue], doc: Any) -> _Claim | None:
+        text = article.text
+        offset = sent.start
+        tokens_by_char = {t.idx + offset: t for t in doc}
+
+        def token_at(span: Span) -> Any:
+            for pos in range(span.start, span.end):
+                if pos in tokens_by_char:
+                    return tokens_by_char[pos]
+            return None
+
+        incident_cues = [c for c in cues if c.kind in INCIDENT_KINDS]
+        main = incident_cues[0]
+        # prefer a cue that is a past-tense verb
+        for c in incident_cues:
+            tok = token_at(c.span)
+            if tok is not None and tok.tag_ in ("VBD", "VBN"):
+                main = c
+                break
+        main_tok = token_at(main.span)
+        sentence_text = text[sent.start:sent.end]
+        if self._blocked(main_tok, sentence_text):
+            return None
+
+        quantities = _safe_quantities(text, sent)
+        attribution = find_attribution(doc[:], offset)
+        figures = self._figures(text, sent, cues, quantities, attribution.claimant, token_at)
+        times = [resolve_in_text(text, span, article.published) for span, _kind in find_time_expressions(
+            text, sent.start, sent.end)]
+        times = [t for t in times if t is not None]
+        time = _nearest(times, main.span)
+        past = _is_past(doc, incident_cues, token_at)
+        period = time is not None and time.start is not None and time.end is not None and \
+            (time.end - time.start).days > 7
+        open_period = time is not None and time.start is None and time.end is not None
+        tally_words = bool(_TALLY_WORDS.search(sentence_text))
+        if figures and (period or open_period or tally_words):
+            kind = "tally"
+        elif past:
+            kind = "event"
+        else:
+            return None
+        if kind == "event" and _is_background(time, article.published):
+            return None
+        kinds = {c.kind for c in cues}
+        typed = self.lexicon.classify(text, sent.start, sent.end, kinds)
+        actor1, actor2 = self._roles(ctx, sent, figures, token_at, main_tok)
+        places = [p for p in ctx.places if sent.start <= p.span.start < sent.end]
+        return _Claim(kind=kind, sentence=sent, cue=main,
+                      type_rule=(typed[0].event_type, typed[0].sub_event_type) if typed else None,
+                      type_span=typed[1] if typed else None, figures=figures, time=time, actor1=actor1,
+                      actor2=actor2, attribution=attribution, places=places, sentences=[sent])
+
+    def _blocked(self, main_tok: Any, sentence_text: str) -> bool:
+        """Negated, hedged, conditional or denied statements are not reports of an incident."""
+        if main_tok is None:
+            return False
+        for child in main_tok.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ == "aux" and child.text.lower() in _MODALS:
+                return True
+        head = main_tok
+        for _ in range(4):
+            if head.text.lower() in _INTENT and head is not main_tok:
+                return True
+            if head.text.lower() in _DENIAL:
+                return True
+            if any(c.dep_ == "neg" for c in head.children) and head is not main_tok and head.pos_ == "VERB":
+                return True
+            if head.head is head:
+                break
+            head = head.head
+        for tok in main_tok.doc:
+            if tok.text.lower() in _DENIAL and tok.i < main_tok.i:
+                return True
+        clause = sentence_text[: max(0, main_tok.idx)]
+        return bool(_CONDITIONAL.search(clause[-80:]))
+
+    def _figures(self, text: str, sent: Span, cues: list[Cue], quantities: list[Quantity], claimant: str,
+                 token_at: Any) -> list[_Figure]:
+        count_cues = [c for c in cues if c.kind in COUNT_KINDS]
+        figures: list[_Figure] = []
+        used: set[int] = set()
+        for q in quantities:
+            cue = _cue_for(text, q.span, count_cues)
+            if cue is None:
+                continue
+            obj, obj_span = _object_after(text, q.span, sent.end)
+            if q.best == 0 and q.low == 0:
+                figures.append(_Figure("killed", obj, 0, 0, 0, q.span, obj_span, claimant))
+                if "casualt" in text[q.span.start:q.span.end + 20].lower() or cue.kind == "injured":
+                    figures.append(_Figure("injured", obj, 0, 0, 0, q.span, obj_span, claimant))
+                used.add(q.span.start)
+                continue
+            what = cue.kind
+            if what == "seized" and not re.search(r"weapon|rifle|ammunition|explosive|bomb|car|vehicle|drug|"
+                                                  r"rocket|mortar|grenade|gun|kg|kilogram", obj, re.IGNORECASE):
+                continue
+            figures.append(_Figure(what, obj, q.low, q.best, q.high, q.span, obj_span, claimant))
+            used.add(q.span.start)
+        # "a soldier was killed", "killing a civilian"
+        for m in _SINGULAR_VICTIM.finditer(text, sent.start, sent.end):
+            if any(f.span.start <= m.start() < f.span.end or m.start() <= f.span.start < m.end() for f in figures):
+                continue
+            cue = _cue_for(text, Span(m.start(), m.end()), [c for c in count_cues if c.kind != "destroyed"])
+            if cue is None:
+                continue
+            number_span = Span(m.start(), m.start() + len(m.group(0).split()[0]))
+            noun = m.group(0).split(None, 1)[1]
+            figures.append(_Figure(cue.kind, noun, 1, 1, 1, number_span, Span(number_span.end + 1, m.end()),
+                                   claimant))
+        return figures
+
+    def _roles(self, ctx: ArticleContext, sent: Span, figures: list[_Figure], token_at: Any,
+               main_tok: Any) -> tuple[ActorMention | None, ActorMention | None]:
+        mentions = [m for m in ctx.actors if sent.start <= m.span.start < sent.end]
+        if not mentions:
+            return None, None
+        victim_spans = [f.object_span for f in figures if f.object_span is not None]
+        actor1: ActorMention | None = None
+        actor2: ActorMention | None = None
+        for m in mentions:
+            in_object = any(v.start <= m.span.start < v.end + 40 and m.span.start >= v.start for v in victim_spans)
+            tok = token_at(m.span)
+            role = _dep_role(tok, main_tok)
+            if role == "agent" and actor1 is None:
+                actor1 = m
+            elif (role == "patient" or in_object) and actor2 is None:
+                actor2 = m
+        for m in mentions:
+            if actor1 is None and m is not actor2 and (actor2 is None or m.canonical != actor2.canonical):
+                tok = token_at(m.span)
+                if tok is not None and main_tok is not None and tok.i < main_tok.i:
+                    actor1 = m
+            elif actor2 is None and m is not actor1 and (actor1 is None or m.canonical != actor1.canonical):
+                actor2 = m
+        if actor1 is not None and actor2 is not None and actor1.canonical == actor2.canonical:
+            actor2 = None
+        return actor1, actor2
+
+    # ---------------------------------------------------------------------------------------------
+    def _records(self, article: Article, ctx: ArticleContext, claims: list[_Claim]) -> list[Record]:
+        events: list[_Claim] = []
+        tallies: list[_Claim] = []
+        for claim in claims:
+            if claim.kind == "tally":
+                for fig in claim.figures:
+                    tallies.append(replace(claim, figures=[fig]))
+                continue
+            if events and _same_incident(article.text, events[-1], claim):
+                _merge(events[-1], claim)
+            else:
+                events.append(claim)
+        records = [self._record(article, ctx, c, "event") for c in events]
+        records += [self._record(article, ctx, c, "tally") for c in tallies]
+        return records
+
+    def _record(self, article: Article, ctx: ArticleContext, claim: _Claim, kind: str) -> Record:
+        text, aid = article.text, article.article_id
+        evidence: list[Evidence] = []
+
+        def ev(name: str, span: Span | None) -> None:
+            if span is not None:
+                evidence.append(Evidence(name, aid, span.start, span.end, text[span.start:span.end]))
+
+        event_type, sub_event_type = claim.type_rule or ("", "")
+        actor1, actor2 = claim.actor1, claim.actor2
+        if actor2 is None and ctx.focus_actor is not None and kind == "tally" and \
+                (actor1 is None or actor1.canonical != ctx.focus_actor.canonical):
+            actor2 = ctx.focus_actor
+        if kind == "event" and event_type:
+            event_type, sub_event_type, actor1, actor2 = _refine_type(event_type, sub_event_type, actor1, actor2,
+                                                                      claim, ctx)
+        civilian = ""
+        if actor2 is not None and actor2.inter == 7 and event_type in (
+                "Violence against civilians", "Explosions/Remote violence", "Battles"):
+            civilian = "Civilian targeting"
+        killed = [f for f in claim.figures if f.what == "killed"]
+        injured = [f for f in claim.figures if f.what == "injured"]
+        fat = _combine(killed)
+        inj = _combine(injured)
+        if kind == "event" and fat == (None, None, None) and sub_event_type in (
+                "Peaceful protest", "Arrests", "Disrupted weapons use"):
+            fat = (0, 0, 0)
+        place = self._event_place(article, ctx, claim) if kind == "event" else None
+        time = claim.time
+        published = article.published
+        if kind == "event":
+            if time is None or (time.start is None and time.end is None):
+                if published is not None:
+                    time = TimeSpan("", None, published, published, 2)
+            elif time.end is not None and time.start is not None and (time.end - time.start).days > 7 and \
+                    published is not None:
+                pass
+        for f in claim.figures:
+            ev(f"counts.{f.what}", f.span)
+        for f in killed[:1]:
+            ev("fatalities", f.span)
+        for f in injured[:1]:
+            ev("injuries", f.span)
+        ev("event_type", claim.type_span or claim.cue.span)
+        ev("record_type", claim.sentence)
+        if actor1 is not None:
+            ev("actor1", actor1.span)
+        if actor2 is not None:
+            ev("actor2", actor2.span)
+        if claim.time is not None:
+            ev("event_date", claim.time.span)
+        if claim.attribution.claimant_span is not None:
+            ev("claimant", claim.attribution.claimant_span)
+        if claim.attribution.source_span is not None:
+            ev("source", claim.attribution.source_span)
+        if place is not None:
+            ev("location", place.span)
+        sources = [s for s in (claim.attribution.source, article.outlet) if s]
+        anchor = claim.figures[0].span.start if kind == "tally" and claim.figures else claim.sentence.start
+        digest = hashlib.sha256(f"{aid}|{kind}|{anchor}".encode()).hexdigest()[:12]
+        prefix = (ctx.country_iso2 or "XX").upper()
+        start = time.start if time else None
+        end = time.end if time else None
+        country = place.country if place is not None and place.country else ctx.country
+        iso = place.iso if place is not None and place.iso is not None else ctx.iso
+        return Record(
+            event_id_cnty=f"{prefix}-{digest}",
+            record_type="tally" if kind == "tally" else "event",
+            event_date=end.isoformat() if end else (start.isoformat() if start else None),
+            date_start=start.isoformat() if start else None,
+            date_end=end.isoformat() if end else None,
+            time_precision=time.precision if time and (start or end) else None,
+            disorder_type=DISORDER.get(event_type, ""),
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            actor1=actor1.canonical if actor1 else "",
+            inter1=_inter(self.actors, actor1, ctx),
+            actor2=actor2.canonical if actor2 else "",
+            inter2=_inter(self.actors, actor2, ctx),
+            civilian_targeting=civilian,
+            iso=iso,
+            country=country,
+            admin1=place.admin1 if place else "",
+            admin2=place.admin2 if place else "",
+            location=place.name if place else "",
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geo_precision=place.geo_precision if place else None,
+            geonameid=place.geonameid if place else None,
+            source="; ".join(dict.fromkeys(sources)),
+            claimant=claim.attribution.claimant,
+            notes=_note(text, claim, kind),
+            fatalities=fat[1],
+            fatalities_low=fat[0],
+            fatalities_high=fat[2],
+            injuries=inj[1],
+            injuries_low=inj[0],
+            injuries_high=inj[2],
+            counts=tuple(Count(f.what, f.object, f.low, f.best, f.high) for f in claim.figures),
+            article_ids=(aid,),
+            evidence=tuple(evidence),
+            confidence=_confidence(claim, place, kind),
+        )
+
+    def _event_place(self, article: Article, ctx: ArticleContext, claim: _Claim) -> Place | None:
+        text = article.text
+        for sent in claim.sentences:
+            places = [p for p in ctx.places if sent.start <= p.span.start < sent.end]
+            if places:
+                chosen: Place | None = self.geocoder.event_place(places, text[sent.start:sent.end], sent.start)
+                if chosen is not None:
+                    return chosen
+        para = paragraph_of(text, claim.sentence.start)
+        before = [p for p in ctx.places if para.start <= p.span.start < claim.sentence.start
+                  and (p.geo_precision or 3) <= 2]
+        if before:
+            return before[-1]
+        head = [p for p in ctx.places if p.span.start < 60 and (p.geo_precision or 3) <= 2]  # dateline city
+        return head[0] if head else None
+
+
+# -------------------------------------------------------------------------------------------------
+def _safe_quantities(text: str, sent: Span) -> list[Quantity]:
+    return [q for q in find_quantities(text, sent.start, sent.end)]
+
+
+def _cue_for(text: str, span: Span, cues: list[Cue]) -> Cue | None:
+    """The count cue a figure belongs to: the nearest one after it ("12 were killed"), else before it."""
+    after = [c for c in cues if c.span.start >= span.end and c.span.start - span.end <= _QTY_WINDOW]
+    before = [c for c in cues if c.span.end <= span.start and span.start - c.span.end <= _QTY_WINDOW]
+    best_after = min(after, key=lambda c: c.span.start - span.end, default=None)
+    best_before = max(before, key=lambda c: c.span.end, default=None)
+    if best_after is not None and best_before is not None:
+        gap_after = text[span.end:best_after.span.start]
+        gap_before = text[best_before.span.end:span.start]
+        # "killed 12 soldiers and wounded 3": a figure right after its verb
+        if len(gap_before.split()) <= 2 and not re.search(r"[,;]", gap_before):
+            return best_before
+        if re.search(r"\b(?:were|was|have been|had been|has been)\b", gap_after) or len(gap_after.split()) <= 4:
+            return best_after
+        return best_before
+    return best_after or best_before
+
+
+def _object_after(text: str, span: Span, limit: int) -> tuple[str, Span | None]:
+    m = _VICTIM_AFTER_QTY.match(text, span.end, min(limit, span.end + 80))
+    if not m or not m.group(1):
+        # "The number of ISIS fighters killed ... has exceeded 155 terrorists": look back for "number of X"
+        back = re.search(r"number of ((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:killed|wounded|arrested|destroyed)",
+                         text[max(0, span.start - 200):span.start])
+        if back:
+            s = max(0, span.start - 200) + back.start(1)
+            return back.group(1), Span(s, s + len(back.group(1)))
+        return "", None
+    return m.group(1), Span(m.start(1), m.end(1))
+
+
+def _nearest(times: list[TimeSpan], span: Span) -> TimeSpan | None:
+    located = [t for t in times if t.span is not None]
+    if not located:
+        return times[0] if times else None
+    return min(located, key=lambda t: abs(t.span.start - span.start) if t.span else 0)
+
+
+def _is_past(doc: Any, cues: list[Cue], token_at: Any) -> bool:
+    for c in cues:
+        tok = token_at(c.span)
+        if tok is None:
+            continue
+        if tok.tag_ == "VBD":
+            return True
+        if tok.tag_ == "VBN" and any(a.text.lower() in ("was", "were", "had", "has", "have", "been")
+                                     for a in tok.children if a.dep_ in ("aux", "auxpass")):
+            return True
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "advcl", "conj", "relcl", "ccomp"):
+            return True
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "pcomp"):
+            head = tok.head
+            if head.tag_ in ("VBD",) or (head.tag_ == "VBN"):
+                return True
+    # a noun cue ("a blast", "the attack") with a past-tense main verb
+    return any(t.tag_ == "VBD" and t.dep_ == "ROOT" for t in doc) and any(
+        token_at(c.span) is not None and token_at(c.span).pos_ == "NOUN" for c in cues)
+
+
+def _is_background(time: TimeSpan | None, published: date | None) -> bool:
+    if time is None or time.end is None:
+        return False
+    if published is not None:
+        return (published - time.end).days > _BACKGROUND_DAYS
+    return time.start is not None and (time.end - time.start).days > 31
+
+
+def _dep_role(tok: Any, main_tok: Any) -> str:
+    if tok is None or main_tok is None:
+        return ""
+    node = tok
+    for _ in range(6):
+        if node.dep_ in ("nsubj",) and node.head.i == main_tok.i:
+            return "agent"
+        if node.dep_ in ("pobj",) and node.head.text.lower() == "by" and node.head.head.i == main_tok.i:
+            return "agent"
+        if node.dep_ in ("dobj", "nsubjpass") and node.head.i == main_tok.i:
+            return "patient"
+        if node.head is node:
+            break
+        node = node.head
+    return ""
+
+
+def _same_incident(text: str, prev: _Claim, new: _Claim) -> bool:
+    sentence = text[new.sentence.start:new.sentence.end]
+    if _SEPARATE.search(sentence[:60]):
+        return False
+    if paragraph_distance(text, prev.sentences[-1], new.sentence) > 2:
+        return False
+    if new.time is not None and prev.time is not None and new.time.span is not None and prev.time.span is not None \
+            and (new.time.start, new.time.end) != (prev.time.start, prev.time.end):
+        return False
+    prev_places = {p.geonameid or p.name for p in prev.places}
+    new_places = {p.geonameid or p.name for p in new.places}
+    if prev_places and new_places and not prev_places & new_places:
+        return False
+    if prev.type_rule and new.type_rule and prev.type_rule != new.type_rule:
+        generic = {"Attack", "Armed clash"}
+        if new.type_rule[1] not in generic and prev.type_rule[1] not in generic:
+            # an arrest after an attack is its own record; an IED and a clash in one report stay one event
+            if "Strategic developments" in (new.type_rule[0], prev.type_rule[0]):
+                return False
+    return True
+
+
+def paragraph_distance(text: str, a: Span, b: Span) -> int:
+    return text.count("\n\n", a.end, b.start)
+
+
+def _merge(into: _Claim, new: _Claim) -> None:
+    into.sentences.append(new.sentence)
+    into.places.extend(p for p in new.places if p not in into.places)
+    if into.time is None and new.time is not None:
+        into.time = new.time
+    if into.actor1 is None:
+        into.actor1 = new.actor1
+    if into.actor2 is None and new.actor2 is not None and (into.actor1 is None or
+                                                           new.actor2.canonical != into.actor1.canonical):
+        into.actor2 = new.actor2
+    if not into.attribution.claimant and new.attribution.claimant:
+        into.attribution = new.attribution
+    generic = {"Attack", "Armed clash"}
+    if new.type_rule and (into.type_rule is None or (into.type_rule[1] in generic and new.type_rule[1] not in generic
+                                                     and new.type_rule[0] != "Strategic developments")):
+        into.type_rule, into.type_span = new.type_rule, new.type_span
+    also = bool(_ALSO.search(str(new.sentence)))
+    for fig in new.figures:
+        if also:
+            fig = replace(fig)
+        into.figures.append(fig)
+
+
+def _combine(figures: list[_Figure]) -> tuple[int | None, int | None, int | None]:
+    """Figures for one kind of count: distinct objects in one sentence add up; competing claims give a range."""
+    if not figures:
+        return (None, None, None)
+    groups: dict[tuple[str, int], list[_Figure]] = {}
+    for f in figures:
+        groups.setdefault((f.claimant, f.span.start // 10_000), []).append(f)
+    totals: list[tuple[int | None, int | None, int | None]] = []
+    by_claim: dict[str, list[_Figure]] = {}
+    for f in figures:
+        by_claim.setdefault(f.claimant, []).append(f)
+    for figs in by_claim.values():
+        objects: dict[str, _Figure] = {}
+        for f in figs:
+            key = f.object.lower()
+            if key in objects:
+                old = objects[key]
+                objects[key] = f if (f.best or 0) > (old.best or 0) else old
+            else:
+                objects[key] = f
+        low = _sum(f.low for f in objects.values())
+        best = _sum(f.best for f in objects.values())
+        high = None if any(f.high is None for f in objects.values()) else _sum(f.high for f in objects.values())
+        totals.append((low, best, high))
+    if len(totals) == 1:
+        return totals[0]
+    lows = [t[0] for t in totals if t[0] is not None]
+    bests = [t[1] for t in totals if t[1] is not None]
+    highs = [t[2] if t[2] is not None else t[1] for t in totals]
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    return (min(lows) if lows else None, min(bests) if bests else None, high)
+
+
+def _sum(values: Any) -> int | None:
+    vals = list(values)
+    if any(v is None for v in vals):
+        return None
+    return int(sum(vals))
+
+
+def _refine_type(event_type: str, sub: str, actor1: ActorMention | None, actor2: ActorMention | None, claim: _Claim,
+                 ctx: ArticleContext) -> tuple[str, str, ActorMention | None, ActorMention | None]:
+    armed = {1, 2, 3, 4, 8}
+    if sub == "Attack" and actor2 is not None and actor2.inter in armed:
+        return "Battles", "Armed clash", actor1, actor2
+    if sub == "Armed clash" and actor2 is not None and actor2.inter == 7:
+        return "Violence against civilians", "Attack", actor1, actor2
+    return event_type, sub, actor1, actor2
+
+
+def _inter(table: Any, actor: ActorMention | None, ctx: ArticleContext) -> int | None:
+    if actor is None:
+        return None
+    try:
+        value = table.inter(actor.canonical, ctx.country_iso2)
+    except (AttributeError, KeyError):
+        value = None
+    return value if value is not None else actor.inter
+
+
+def _note(text: str, claim: _Claim, kind: str) -> str:
+    sentence = " ".join(text[claim.sentence.start:claim.sentence.end].split())
+    if len(sentence) > 300:
+        sentence = sentence[:297].rsplit(" ", 1)[0] + "..."
+    return f"{'Tally' if kind == 'tally' else 'Event'}: {sentence}"
+
+
+def _confidence(claim: _Claim, place: Place | None, kind: str) -> float:
+    score = 0.4
+    score += 0.15 if claim.type_rule else 0
+    score += 0.15 if claim.time is not None and claim.time.start is not None else 0
+    score += 0.1 if claim.actor1 or claim.actor2 else 0
+    score += 0.1 if place is not None or kind == "tally" else 0
+    score += 0.1 if claim.attribution.claimant or claim.attribution.source else 0
+    return round(min(score, 1.0), 2)
+
+
+def _country_names(iso2: str) -> tuple[str, int | None]:
+    if not iso2:
+        return "", None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso2.upper())
+    if country is None:
+        return "", None
+    name = getattr(country, "common_name", None) or country.name
+    return str(name), int(country.numeric)
+
+
+def _unresolved(article: Article, ctx: ArticleContext) -> tuple[Problem, ...]:
+    problems: list[Problem] = []
+    if article.published is None:
+        problems.append(Problem(article.source, "resolve", "time.no_published",
+                                "no publication date: relative dates stay unresolved",
+                                "give --published YYYY-MM-DD or a 'published' field"))
+    return tuple(problems)
