@@ -57,10 +57,10 @@ def find_attribution(sent: Any, offset: int) -> Attribution:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
             continue
-        subj = subjects[0]
-        if subj.text.lower() in _PRONOUNS:
+        if subjects[0].text.lower() in _PRONOUNS:
             continue
-        left, right = subj.left_edge.i, subj.right_edge.i
+        left = min(s.left_edge.i for s in subjects)
+        right = max(s.right_edge.i for s in subjects)
         phrase_tokens = [t for t in sent.doc[left : right + 1] if t.dep_ != "punct" or t.text in "-'"]
         if not phrase_tokens:
             continue
@@ -70,6 +70,8 @@ def find_attribution(sent: Any, offset: int) -> Attribution:
         if is_outlet(phrase) and not source:
             source, source_span = _strip_article(phrase), Span(offset + p_start - sent.start_char,
                                                               offset + p_end - sent.start_char)
+            continue
+        if re.match(r"(?:no|none|nobody|no one)\b", phrase, re.IGNORECASE):
             continue
         if not claimant:
             persons = [e for e in sent.ents if e.label_ == "PERSON" and e.start >= left and e.end <= right + 1]

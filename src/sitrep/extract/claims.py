@@ -21,14 +21,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sitrep.extract.attribution import Attribution, find_attribution
+from sitrep.extract.attribution import REPORTING_VERBS, Attribution, find_attribution
 from sitrep.extract.lexicon import Cue, Lexicon
 from sitrep.extract.quantities import Quantity, find_quantities
 from sitrep.extract.sentences import paragraph_of, split_sentences
 from sitrep.model import ActorMention, Article, ArticleResult, Count, Evidence, Place, Problem, Record, Span, TimeSpan
 from sitrep.resolve.time import find_time_expressions, resolve_in_text
 
-COUNT_KINDS = ("killed", "injured", "arrested", "abducted", "displaced", "destroyed", "seized")
+COUNT_KINDS = ("killed", "injured", "arrested", "abducted", "displaced", "destroyed", "seized", "neutralised")
 INCIDENT_KINDS = frozenset({*COUNT_KINDS, "attacked", "protested", "rioted", "foiled"}) - {"seized"}
 DISORDER = {
     "Battles": "Political violence",
@@ -38,6 +38,9 @@ DISORDER = {
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+_ZERO_HEADS = frozenset({"one", "casualties", "deaths", "injuries", "fatalities", "lives", "damage"})
+_GENERIC_VICTIMS = frozenset({"", "bodie", "body", "people", "person", "dead", "victim", "casualtie", "death",
+                              "other", "fatalitie", "life"})
 _MODALS = frozenset({"could", "would", "may", "might", "will", "shall", "can", "should", "must", "'ll"})
 _INTENT = frozenset({"plan", "plans", "planned", "planning", "threaten", "threatened", "threatens", "threatening",
                      "vow", "vowed", "vows", "intend", "intends", "intended", "aim", "aims", "aimed", "seek",
@@ -46,6 +49,21 @@ _INTENT = frozenset({"plan", "plans", "planned", "planning", "threaten", "threat
                      "feared", "fears", "risk", "able", "unable", "want", "wanted", "hope", "expected", "expect"})
 _DENIAL = frozenset({"denied", "deny", "denies", "rejected", "dismissed", "refuted"})
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|in case|would have)\b", re.IGNORECASE)
+_HABITUAL = re.compile(r"\b(?:regularly|routinely|often|frequently|repeatedly|usually|typically|periodically|"
+                       r"(?:has|have) long|continue[sd]? to|still carry out|still carries out)\b", re.IGNORECASE)
+_BACKGROUND = re.compile(r"\b(?:similar (?:attack|bombing|device|incident|strike|raid|ambush)|a similar|"
+                         r"for (?:the past |the last )?(?:two|three|four|five|six|several|many|\d+) (?:decades|years)|"
+                         r"historically|in the past,|the deadliest|anniversary|ten years since|years since|"
+                         r"to mark|commemorat\w*)\b", re.IGNORECASE)
+_SINGLE_INCIDENT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:attack|bomb|blast|device|strike|explosion|"
+                              r"ambush|raid|assault|bombing|shelling|mine|landmine|incident)\b(?!s)", re.IGNORECASE)
+_SAID_BEFORE_TIME = re.compile(r"\b(?:said|says|announced|reported|told \w+|added|confirmed|stated|claimed)"
+                               r"(?:\s+in\s+a\s+statement)?\s*$", re.IGNORECASE)
+_TRAILING_CLAIM = re.compile(r"[,;]\s*((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)\s+(?:said|says|told|reported|claimed|"
+                             r"confirmed|announced)\b[^,;]{0,60}$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+|while\s+|whereas\s+)?(?=(?:in|on|at|near|meanwhile|separately|"
+                           r"elsewhere)\s+(?:a\s+separate|another|[A-Z]|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           r"Saturday|Sunday)))")
 _TALLY_WORDS = re.compile(
     r"\b(?:since|so far|to date|in total|a total of|the total|the number of|tally|toll (?:has|had) (?:risen|reached|"
     r"climbed)|this year|last year|past (?:year|months?)|recent (?:months|weeks|years)|until now|up to now|"
@@ -141,18 +159,20 @@ class Extractor:
 
     def extract_many(self, articles: Sequence[Article]) -> list[ArticleResult]:
         """Extract a batch; only sentences that hold a cue word are parsed."""
-        jobs: list[tuple[int, Span, list[Cue]]] = []
+        jobs: list[tuple[int, Span, Span, list[Cue]]] = []
         contexts = [self.context(a) for a in articles]
         for index, article in enumerate(articles):
-            for sent in split_sentences(article.text):
-                cues = [c for c in self.lexicon.cues(article.text, sent.start, sent.end) if c.kind in INCIDENT_KINDS
-                        or c.kind == "seized"]
-                if any(c.kind in INCIDENT_KINDS for c in cues):
-                    jobs.append((index, sent, cues))
-        docs = self.nlp.pipe([articles[i].text[s.start:s.end] for i, s, _ in jobs], batch_size=64)
+            text = article.text
+            for sentence in split_sentences(text):
+                for clause in split_clauses(text, sentence):
+                    cues = self.lexicon.cues(text, clause.start, clause.end)
+                    seizure = any(c.kind == "seized" for c in cues) and _SEIZABLE.search(text, clause.start, clause.end)
+                    if seizure or any(c.kind in INCIDENT_KINDS for c in cues):
+                        jobs.append((index, clause, sentence, cues))
+        docs = self.nlp.pipe([articles[i].text[c.start:c.end] for i, c, _, _ in jobs], batch_size=64)
         claims: list[list[_Claim]] = [[] for _ in articles]
-        for (index, sent, cues), doc in zip(jobs, docs, strict=True):
-            claim = self._claim(articles[index], contexts[index], sent, cues, doc)
+        for (index, sent, parent, cues), doc in zip(jobs, docs, strict=True):
+            claim = self._claim(articles[index], contexts[index], sent, cues, doc, parent)
             if claim is not None:
                 claims[index].append(claim)
         results = []
@@ -163,18 +183,24 @@ class Extractor:
         return results
 
     # ---------------------------------------------------------------------------------------------
-    def _claim(self, article: Article, ctx: ArticleContext, sent: Span, cues: list[Cue], doc: Any) -> _Claim | None:
+    def _claim(self, article: Article, ctx: ArticleContext, sent: Span, cues: list[Cue], doc: Any,
+               parent: Span) -> _Claim | None:
         text = article.text
         offset = sent.start
-        tokens_by_char = {t.idx + offset: t for t in doc}
+        doc.user_data["offset"] = offset
+        tokens_by_char: dict[int, Any] = {}
+        for t in doc:
+            for pos in range(t.idx + offset, t.idx + offset + len(t.text)):
+                tokens_by_char[pos] = t
 
         def token_at(span: Span) -> Any:
+            """The first token overlapping the span."""
             for pos in range(span.start, span.end):
                 if pos in tokens_by_char:
                     return tokens_by_char[pos]
             return None
 
-        incident_cues = [c for c in cues if c.kind in INCIDENT_KINDS]
+        incident_cues = [c for c in cues if c.kind in INCIDENT_KINDS] or [c for c in cues if c.kind == "seized"]
         main = incident_cues[0]
         # prefer a cue that is a past-tense verb
         for c in incident_cues:
@@ -186,29 +212,44 @@ class Extractor:
         sentence_text = text[sent.start:sent.end]
         if self._blocked(main_tok, sentence_text):
             return None
+        if _HABITUAL.search(sentence_text):
+            return None
 
         quantities = _safe_quantities(text, sent)
         attribution = find_attribution(doc[:], offset)
         figures = self._figures(text, sent, cues, quantities, attribution.claimant, token_at)
+        if not attribution.claimant:
+            trailing = _TRAILING_CLAIM.search(text, parent.start, parent.end)
+            if trailing and not re.match(r"(?:no|none|nobody)\b", trailing.group(1), re.IGNORECASE):
+                start = trailing.start(1)
+                attribution = replace(attribution, claimant=_clean_claimant(trailing.group(1)),
+                                      claimant_span=Span(start, start + len(trailing.group(1))))
         times = [resolve_in_text(text, span, article.published) for span, _kind in find_time_expressions(
-            text, sent.start, sent.end)]
+            text, sent.start, sent.end) if not _SAID_BEFORE_TIME.search(text[max(sent.start, span.start - 40):
+                                                                                span.start])]
         times = [t for t in times if t is not None]
         time = _nearest(times, main.span)
         past = _is_past(doc, incident_cues, token_at)
         period = time is not None and time.start is not None and time.end is not None and \
-            (time.end - time.start).days > 7
+            (time.end - time.start).days >= 6
         open_period = time is not None and time.start is None and time.end is not None
         tally_words = bool(_TALLY_WORDS.search(sentence_text))
-        if figures and (period or open_period or tally_words):
+        single = bool(_SINGLE_INCIDENT.search(sentence_text))
+        if figures and (tally_words or ((period or open_period) and not single)):
             kind = "tally"
         elif past:
             kind = "event"
         else:
             return None
-        if kind == "event" and _is_background(time, article.published):
+        if _is_background(time, article.published) or (kind == "event" and _BACKGROUND.search(sentence_text)):
             return None
+        if kind == "event" and main_tok is not None and main_tok.pos_ in ("NOUN", "PROPN") and \
+                main_tok.dep_ == "pobj" and not figures:
+            return None  # "responsibility for the blast": a reference to an incident, not a report of one
         kinds = {c.kind for c in cues}
         typed = self.lexicon.classify(text, sent.start, sent.end, kinds)
+        if typed is None and kind == "event":
+            return None
         actor1, actor2 = self._roles(ctx, sent, figures, token_at, main_tok)
         places = [p for p in ctx.places if sent.start <= p.span.start < sent.end]
         return _Claim(kind=kind, sentence=sent, cue=main,
@@ -220,11 +261,20 @@ class Extractor:
         """Negated, hedged, conditional or denied statements are not reports of an incident."""
         if main_tok is None:
             return False
-        for child in main_tok.children:
-            if child.dep_ == "neg":
-                return True
-            if child.dep_ == "aux" and child.text.lower() in _MODALS:
-                return True
+        verb = main_tok
+        if main_tok.pos_ in ("NOUN", "PROPN") and main_tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
+            verb = main_tok.head if main_tok.dep_ != "pobj" else main_tok.head.head
+        for node in {main_tok, verb}:
+            children = list(node.children)
+            for child in children:
+                if child.dep_ == "neg" and not _reports_zero(node):
+                    return True
+                if child.dep_ == "aux" and child.text.lower() in _MODALS and not any(
+                        c.text.lower() == "have" and c.i > child.i for c in children if c.dep_ == "aux"):
+                    return True
+                if child.dep_ in ("nsubj", "nsubjpass") and child.text.lower() not in _ZERO_HEADS and any(
+                        d.dep_ == "det" and d.text.lower() == "no" for d in child.children):
+                    return True
         head = main_tok
         for _ in range(4):
             if head.text.lower() in _INTENT and head is not main_tok:
@@ -245,31 +295,71 @@ class Extractor:
     def _figures(self, text: str, sent: Span, cues: list[Cue], quantities: list[Quantity], claimant: str,
                  token_at: Any) -> list[_Figure]:
         count_cues = [c for c in cues if c.kind in COUNT_KINDS]
+        by_start = {c.span.start: c for c in count_cues}
         figures: list[_Figure] = []
-        used: set[int] = set()
         for q in quantities:
-            cue = _cue_for(text, q.span, count_cues)
+            tok = _last_token(token_at, q.span)
+            cue = _cue_by_parse(tok, by_start) or _cue_for(text, q.span, count_cues)
             if cue is None:
                 continue
-            obj, obj_span = _object_after(text, q.span, sent.end)
+            obj, obj_span = _object_phrase(text, tok, q.span, sent)
             if q.best == 0 and q.low == 0:
-                figures.append(_Figure("killed", obj, 0, 0, 0, q.span, obj_span, claimant))
-                if "casualt" in text[q.span.start:q.span.end + 20].lower() or cue.kind == "injured":
+                near = text[q.span.start:min(sent.end, q.span.end + 30)].lower()
+                if cue.kind in ("killed", "injured"):
+                    figures.append(_Figure("killed", obj, 0, 0, 0, q.span, obj_span, claimant))
+                if cue.kind == "injured" or re.search(r"casualt|hurt|harm", near):
                     figures.append(_Figure("injured", obj, 0, 0, 0, q.span, obj_span, claimant))
-                used.add(q.span.start)
                 continue
             what = cue.kind
-            if what == "seized" and not re.search(r"weapon|rifle|ammunition|explosive|bomb|car|vehicle|drug|"
-                                                  r"rocket|mortar|grenade|gun|kg|kilogram", obj, re.IGNORECASE):
+            if what == "seized" and not _SEIZABLE.search(obj):
                 continue
             figures.append(_Figure(what, obj, q.low, q.best, q.high, q.span, obj_span, claimant))
-            used.add(q.span.start)
+        himself = re.search(r"\b(?:killing|killed)\b[^.;]{0,80}?\band (?:himself|herself|themselves)\b",
+                            text[sent.start:sent.end])
+        if himself:
+            at = sent.start + himself.end()
+            word = himself.group(0).rsplit(" ", 1)[1]
+            figures.append(_Figure("killed", "attacker", 1, 1, 1, Span(at - len(word), at), None, claimant))
+        for cue in count_cues:
+            verb = token_at(cue.span)
+            if verb is None or cue.kind in ("destroyed", "seized"):
+                continue
+            for child in verb.children:
+                if child.dep_ not in ("dobj", "nsubjpass") or child.tag_ not in ("NN", "NNP") or \
+                        child.pos_ == "PRON" or _has_number(child):
+                    continue
+                dets = [d for d in child.children if d.dep_ in ("det", "poss")]
+                if not dets or dets[0].text.lower() not in ("a", "an", "his", "her", "their", "its", "the"):
+                    continue
+                first = min([child, *[c for c in child.children if c.dep_ in _NP_LINKS]], key=lambda t: t.i)
+                offset = verb.doc.user_data.get("offset", 0)
+                start = first.idx + offset
+                end = child.idx + offset + len(child.text)
+                if any(f.span.start <= start < (f.object_span.end if f.object_span else f.span.end) or
+                       start <= f.span.start < end for f in figures):
+                    continue
+                if _role_of(child) == "claimant" or child.text.lower() in ("attack", "bomb", "car", "vehicle",
+                                                                            "house", "home", "building"):
+                    continue
+                figures.append(_Figure(cue.kind, text[start:end], 1, 1, 1, Span(start, start + len(first.text)),
+                                       Span(start, end), claimant))
+        displaced = [c for c in cues if c.kind == "displaced"]
+        if displaced:
+            for i, f in enumerate(figures):
+                if re.search(r"famil|household|resident|people|villager|civilian", f.object, re.IGNORECASE) and \
+                        f.what not in ("displaced",) and not re.search(r"\bkill|dead|wound|injur", text[
+                            f.span.end:min(sent.end, f.span.end + 40)]):
+                    figures[i] = replace(f, what="displaced")
         # "a soldier was killed", "killing a civilian"
         for m in _SINGULAR_VICTIM.finditer(text, sent.start, sent.end):
             if any(f.span.start <= m.start() < f.span.end or m.start() <= f.span.start < m.end() for f in figures):
                 continue
-            cue = _cue_for(text, Span(m.start(), m.end()), [c for c in count_cues if c.kind != "destroyed"])
-            if cue is None:
+            tok = token_at(Span(m.end() - 1, m.end()))
+            usable = {k: c for k, c in by_start.items() if c.kind != "destroyed"}
+            cue = _cue_by_parse(tok, usable)
+            if cue is None and tok is not None and tok.dep_ in ("dobj", "nsubjpass"):
+                cue = _cue_for(text, Span(m.start(), m.end()), list(usable.values()))
+            if cue is None or (tok is not None and _role_of(tok) == "claimant"):
                 continue
             number_span = Span(m.start(), m.start() + len(m.group(0).split()[0]))
             noun = m.group(0).split(None, 1)[1]
@@ -285,20 +375,25 @@ class Extractor:
         victim_spans = [f.object_span for f in figures if f.object_span is not None]
         actor1: ActorMention | None = None
         actor2: ActorMention | None = None
+        undecided: list[ActorMention] = []
         for m in mentions:
-            in_object = any(v.start <= m.span.start < v.end + 40 and m.span.start >= v.start for v in victim_spans)
-            tok = token_at(m.span)
-            role = _dep_role(tok, main_tok)
+            role = _role_of(token_at(m.span))
+            if role == "claimant":
+                continue
+            if any(v.start <= m.span.start < v.end for v in victim_spans):
+                role = "patient"
             if role == "agent" and actor1 is None:
                 actor1 = m
-            elif (role == "patient" or in_object) and actor2 is None:
+            elif role == "patient" and actor2 is None:
                 actor2 = m
-        for m in mentions:
-            if actor1 is None and m is not actor2 and (actor2 is None or m.canonical != actor2.canonical):
-                tok = token_at(m.span)
-                if tok is not None and main_tok is not None and tok.i < main_tok.i:
-                    actor1 = m
-            elif actor2 is None and m is not actor1 and (actor1 is None or m.canonical != actor1.canonical):
+            elif role == "":
+                undecided.append(m)
+        for m in undecided:
+            tok = token_at(m.span)
+            before = tok is not None and main_tok is not None and tok.i < main_tok.i
+            if actor1 is None and before and (actor2 is None or m.canonical != actor2.canonical):
+                actor1 = m
+            elif actor2 is None and (actor1 is None or m.canonical != actor1.canonical) and not before:
                 actor2 = m
         if actor1 is not None and actor2 is not None and actor1.canonical == actor2.canonical:
             actor2 = None
@@ -334,7 +429,13 @@ class Extractor:
         if actor2 is None and ctx.focus_actor is not None and kind == "tally" and \
                 (actor1 is None or actor1.canonical != ctx.focus_actor.canonical):
             actor2 = ctx.focus_actor
-        if kind == "event" and event_type:
+        if kind == "tally" and claim.figures:
+            what = claim.figures[0].what
+            typed = self.lexicon.classify(text, claim.sentence.start, claim.sentence.end,
+                                          {what, "attacked"} if what == "killed" else {what})
+            if typed is not None:
+                (event_type, sub_event_type), claim.type_span = (typed[0].event_type, typed[0].sub_event_type), typed[1]
+        if event_type:
             event_type, sub_event_type, actor1, actor2 = _refine_type(event_type, sub_event_type, actor1, actor2,
                                                                       claim, ctx)
         civilian = ""
@@ -345,9 +446,6 @@ class Extractor:
         injured = [f for f in claim.figures if f.what == "injured"]
         fat = _combine(killed)
         inj = _combine(injured)
-        if kind == "event" and fat == (None, None, None) and sub_event_type in (
-                "Peaceful protest", "Arrests", "Disrupted weapons use"):
-            fat = (0, 0, 0)
         place = self._event_place(article, ctx, claim) if kind == "event" else None
         time = claim.time
         published = article.published
@@ -443,12 +541,160 @@ class Extractor:
 
 
 # -------------------------------------------------------------------------------------------------
+_SEIZABLE = re.compile(r"weapon|rifle|ammunition|explosive|bomb|car|vehicle|drug|rocket|mortar|grenade|gun|kg|"
+                       r"kilogram|missile|launcher|detonator|device|belt|pills|tons", re.IGNORECASE)
+_NP_LINKS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "appos", "quantmod"})
+_COUNTED_HEADS = frozenset({"number", "toll", "total", "tally", "count", "death", "deaths"})
+
+
+def _last_token(token_at: Any, span: Span) -> Any:
+    for pos in range(span.end - 1, span.start - 1, -1):
+        tok = token_at(Span(pos, pos + 1))
+        if tok is not None:
+            return tok
+    return None
+
+
+def _cue_by_parse(tok: Any, cues_by_start: dict[int, Cue]) -> Cue | None:
+    """The count cue the figure's noun phrase depends on ("dozens ... have been killed")."""
+    if tok is None:
+        return None
+    offset = tok.doc.user_data.get("offset", 0)
+    node = tok
+    for _ in range(5):
+        cue = cues_by_start.get(node.idx + offset)
+        if cue is not None and node is not tok:
+            return cue
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _object_phrase(text: str, tok: Any, qspan: Span, sent: Span) -> tuple[str, Span | None]:
+    """The words a figure counts: "dozens of ISIS operatives" → "ISIS operatives"; lists stay whole."""
+    before = text[max(sent.start, qspan.start - 200):qspan.start]
+    back = re.search(r"number of ((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:killed|wounded|injured|arrested|destroyed|"
+                     r"abducted|kidnapped|displaced)", before)
+    if back:
+        s = qspan.start - len(before) + back.start(1)
+        return back.group(1), Span(s, s + len(back.group(1)))
+    if tok is None:
+        return _object_after(text, qspan, sent.end)
+    offset = tok.doc.user_data.get("offset", 0)
+    noun = None
+    if tok.dep_ in ("nummod", "quantmod", "amod", "det") and tok.head.pos_ in ("NOUN", "PROPN"):
+        noun = tok.head
+    else:
+        ofs = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() == "of"]
+        if ofs:
+            objs = [c for c in ofs[0].children if c.dep_ == "pobj"]
+            noun = objs[0] if objs else None
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.idx + offset >= qspan.end:
+            noun = tok
+    if noun is None:
+        return _object_after(text, qspan, sent.end)
+    keep = [noun]
+    stack = [noun]
+    if noun is not tok:
+        for child in tok.children:
+            if child.dep_ in ("conj", "cc") and child.i > noun.i and not _has_number(child):
+                keep.append(child)
+                stack.append(child)
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in ("compound", "amod", "conj", "cc", "nmod", "punct") and child.idx + offset >= qspan.end:
+                if child.dep_ == "punct" and child.text not in (",",):
+                    continue
+                if child.dep_ == "conj" and _has_number(child):
+                    continue
+                keep.append(child)
+                stack.append(child)
+    tokens = sorted(keep, key=lambda t: t.i)
+    while tokens and tokens[-1].dep_ in ("cc", "punct"):
+        tokens.pop()
+    start = max(qspan.end, tokens[0].idx + offset)
+    while start < len(text) and text[start] == " ":
+        start += 1
+    if text[start:start + 3].lower() == "of ":
+        start += 3
+    end = tokens[-1].idx + offset + len(tokens[-1].text)
+    if end <= start:
+        return _object_after(text, qspan, sent.end)
+    return text[start:end], Span(start, end)
+
+
+def _reports_zero(verb: Any) -> bool:
+    """"no one was killed", "were not hurt" describe an incident's toll, not a denial of the incident."""
+    return verb.text.lower() in ("killed", "hurt", "injured", "wounded", "harmed") and verb.tag_ == "VBN"
+
+
+def _has_number(tok: Any) -> bool:
+    return bool(tok.like_num or any(c.dep_ == "nummod" or c.like_num for c in tok.children))
+
+
+def _role_of(tok: Any) -> str:
+    """agent, patient or claimant, from where the mention's noun phrase hangs in the parse."""
+    if tok is None:
+        return ""
+    node = tok
+    for _ in range(8):
+        if node.dep_ in _NP_LINKS and node.head is not node:
+            node = node.head
+        else:
+            break
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.text.lower() == "of" and node.head.head.pos_ in ("NOUN", "NUM", "PROPN"):
+            node = node.head.head
+            while node.dep_ in _NP_LINKS and node.head is not node:
+                node = node.head
+            if node.text.lower() in _COUNTED_HEADS or node.pos_ == "NUM" or node.tag_ == "NNS" and \
+                    node.text.lower() in ("dozens", "hundreds", "scores", "thousands", "tens"):
+                return "patient"
+        else:
+            break
+    head = node.head
+    if node.dep_ in ("nsubj",) and head.text.lower() in REPORTING_VERBS:
+        return "claimant"
+    if node.dep_ == "pobj" and head.text.lower() == "to" and head.head.text.lower() == "according":
+        return "claimant"
+    if node.dep_ == "nsubj":
+        return "agent"
+    if node.dep_ in ("nsubjpass", "dobj", "attr"):
+        return "patient"
+    if node.dep_ == "pobj" and head.text.lower() == "by":
+        return "agent"
+    if node.dep_ == "pobj" and head.text.lower() in ("against", "on", "targeting", "at"):
+        return "patient"
+    if node.dep_ == "pobj" and head.text.lower() == "to" and head.head.text.lower() in ("belonging", "linked",
+                                                                                       "affiliated", "loyal"):
+        return "patient"
+    return ""
+
+
+def split_clauses(text: str, sentence: Span) -> list[Span]:
+    """Round-ups pack several incidents into one sentence: split at semicolons and ", and in X ..."."""
+    spans: list[Span] = []
+    cursor = sentence.start
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.start() - cursor >= 20:
+            spans.append(Span(cursor, m.start()))
+            cursor = m.end()
+    spans.append(Span(cursor, sentence.end))
+    return spans
+
+
 def _safe_quantities(text: str, sent: Span) -> list[Quantity]:
     return [q for q in find_quantities(text, sent.start, sent.end)]
 
 
 def _cue_for(text: str, span: Span, cues: list[Cue]) -> Cue | None:
     """The count cue a figure belongs to: the nearest one after it ("12 were killed"), else before it."""
+    counted = [c for c in cues if c.span.end <= span.start and span.start - c.span.end <= 200 and re.search(
+        r"\bnumber of (?:[\w'’-]+\s+){1,4}$", text[max(0, c.span.start - 60):c.span.start])]
+    if counted:
+        return counted[-1]
     after = [c for c in cues if c.span.start >= span.end and c.span.start - span.end <= _QTY_WINDOW]
     before = [c for c in cues if c.span.end <= span.start and span.start - c.span.end <= _QTY_WINDOW]
     best_after = min(after, key=lambda c: c.span.start - span.end, default=None)
@@ -504,6 +750,10 @@ def _is_past(doc: Any, cues: list[Cue], token_at: Any) -> bool:
     # a noun cue ("a blast", "the attack") with a past-tense main verb
     return any(t.tag_ == "VBD" and t.dep_ == "ROOT" for t in doc) and any(
         token_at(c.span) is not None and token_at(c.span).pos_ == "NOUN" for c in cues)
+
+
+def _clean_claimant(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
 
 
 def _is_background(time: TimeSpan | None, published: date | None) -> bool:
@@ -580,35 +830,46 @@ def _merge(into: _Claim, new: _Claim) -> None:
         into.figures.append(fig)
 
 
+def _object_key(obj: str) -> str:
+    words = re.findall(r"[a-z]+", obj.lower())
+    if not words:
+        return ""
+    head = words[-1]
+    return head[:-1] if head.endswith("s") and len(head) > 3 else head
+
+
 def _combine(figures: list[_Figure]) -> tuple[int | None, int | None, int | None]:
-    """Figures for one kind of count: distinct objects in one sentence add up; competing claims give a range."""
+    """One kind of count: figures for different victims add up; figures for the same victims (repeated, or
+    competing claims) give a range, best being the most conservative."""
     if not figures:
         return (None, None, None)
-    groups: dict[tuple[str, int], list[_Figure]] = {}
+    if any((f.best or f.low or 0) > 0 for f in figures):
+        figures = [f for f in figures if not (f.best == 0 and f.low == 0)]
+    groups: dict[str, list[_Figure]] = {}
     for f in figures:
-        groups.setdefault((f.claimant, f.span.start // 10_000), []).append(f)
-    totals: list[tuple[int | None, int | None, int | None]] = []
-    by_claim: dict[str, list[_Figure]] = {}
-    for f in figures:
-        by_claim.setdefault(f.claimant, []).append(f)
-    for figs in by_claim.values():
-        objects: dict[str, _Figure] = {}
-        for f in figs:
-            key = f.object.lower()
-            if key in objects:
-                old = objects[key]
-                objects[key] = f if (f.best or 0) > (old.best or 0) else old
-            else:
-                objects[key] = f
-        low = _sum(f.low for f in objects.values())
-        best = _sum(f.best for f in objects.values())
-        high = None if any(f.high is None for f in objects.values()) else _sum(f.high for f in objects.values())
-        totals.append((low, best, high))
-    if len(totals) == 1:
-        return totals[0]
-    lows = [t[0] for t in totals if t[0] is not None]
-    bests = [t[1] for t in totals if t[1] is not None]
-    highs = [t[2] if t[2] is not None else t[1] for t in totals]
+        key = _object_key(f.object)
+        groups.setdefault("" if key in _GENERIC_VICTIMS else key, []).append(f)
+    if "" in groups and len(groups) > 1:  # an unnamed figure ("the attack killed 5") speaks of everyone
+        unnamed = groups.pop("")
+        total = _sum_groups(groups)
+        return _range([total, *[(f.low, f.best, f.high) for f in unnamed]])
+    return _sum_groups(groups)
+
+
+def _sum_groups(groups: dict[str, list[_Figure]]) -> tuple[int | None, int | None, int | None]:
+    parts = [_range([(f.low, f.best, f.high) for f in figs]) for figs in groups.values()]
+    low = _sum(p[0] for p in parts)
+    best = _sum(p[1] for p in parts)
+    high = None if any(p[2] is None for p in parts) else _sum(p[2] for p in parts)
+    return (low, best, high)
+
+
+def _range(values: list[tuple[int | None, int | None, int | None]]) -> tuple[int | None, int | None, int | None]:
+    if len(values) == 1:
+        return values[0]
+    lows = [v[0] for v in values if v[0] is not None]
+    bests = [v[1] for v in values if v[1] is not None]
+    highs = [v[2] for v in values]
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     return (min(lows) if lows else None, min(bests) if bests else None, high)
 

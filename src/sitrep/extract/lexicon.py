@@ -17,6 +17,7 @@ class EventTypeRule:
     event_type: str
     needs: tuple[str, ...]
     pattern: re.Pattern[str]
+    exclude: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,8 @@ class Lexicon:
         data = tomllib.loads(raw.decode("utf-8"))
         verbs = tuple((kind, _alternation(words)) for kind, words in data["verbs"].items())
         types = tuple(
-            EventTypeRule(t["sub_event_type"], t["event_type"], tuple(t.get("needs", ())), _alternation(t["cues"]))
+            EventTypeRule(t["sub_event_type"], t["event_type"], tuple(t.get("needs", ())), _alternation(t["cues"]),
+                          _alternation(t["exclude"]) if t.get("exclude") else None)
             for t in data["types"]
         )
         return cls(verbs, types)
@@ -64,7 +66,9 @@ class Lexicon:
         for rule in self.types:
             if rule.needs and not kinds.intersection(rule.needs):
                 continue
-            m = rule.pattern.search(text, start, end)
-            if m:
-                return rule, Span(m.start(), m.end())
+            blocked = [Span(x.start(), x.end()) for x in rule.exclude.finditer(text, start, end)] if rule.exclude \
+                else []
+            for m in rule.pattern.finditer(text, start, end):
+                if not any(b.start <= m.start() < b.end for b in blocked):
+                    return rule, Span(m.start(), m.end())
         return None

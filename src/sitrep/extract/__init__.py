@@ -1,0 +1,1 @@
+"""Extraction stages: sentences, cues, quantities, claims."""
