@@ -57,6 +57,13 @@ _BACKGROUND = re.compile(r"\b(?:similar (?:attack|bombing|device|incident|strike
                          r"to mark|commemorat\w*)\b", re.IGNORECASE)
 _SINGLE_INCIDENT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:attack|bomb|blast|device|strike|explosion|"
                               r"ambush|raid|assault|bombing|shelling|mine|landmine|incident)\b(?!s)", re.IGNORECASE)
+_STATE_WEAPONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+_UNKNOWN_PERPETRATOR = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
+                                  "Abduction/forced disappearance", "Shelling/artillery/missile attack"})
+_WEAPON = (r"(?:drones?|jets?|warplanes?|aircraft|f-16s?|shelling|artillery|strikes?|air\s+strikes?|airstrikes?|"
+           r"helicopters?|missiles?|rockets?|planes?|gunships?)")
+_CLAIMED = re.compile(r"\bclaimed\s+(?:responsibility|the\s+(?:attack|bombing|blast|killing|strike|ambush|abduction|"
+                      r"kidnapping|assault|explosion|operation)|it\b)", re.IGNORECASE)
 _SAID_BEFORE_TIME = re.compile(r"\b(?:said|says|announced|reported|told \w+|added|confirmed|stated|claimed)"
                                r"(?:\s+in\s+a\s+statement)?\s*$", re.IGNORECASE)
 _TRAILING_CLAIM = re.compile(r"[,;]\s*((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)\s+(?:said|says|told|reported|claimed|"
@@ -67,7 +74,7 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+|while\s+|whereas\s+)?(?=(?:in|on
 _TALLY_WORDS = re.compile(
     r"\b(?:since|so far|to date|in total|a total of|the total|the number of|tally|toll (?:has|had) (?:risen|reached|"
     r"climbed)|this year|last year|past (?:year|months?)|recent (?:months|weeks|years)|until now|up to now|"
-    r"during (?:the|this) (?:year|month|period|operations?)|over the (?:past|last) \w+ (?:months|years|weeks))\b",
+    r"during (?:the|this) (?:year|month|period)|over the (?:past|last) \w+ (?:months|years|weeks))\b",
     re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|meanwhile|in a second|also in|in another)\b",
                        re.IGNORECASE)
@@ -243,6 +250,12 @@ class Extractor:
             return None
         if _is_background(time, article.published) or (kind == "event" and _BACKGROUND.search(sentence_text)):
             return None
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", sentence_text)]
+        if article.published is not None and years and max(years) < article.published.year and \
+                (time is None or time.start is None):
+            return None  # "the 2019 protest movement, when hundreds were killed": history, not news
+        if kind == "event" and not figures and _CLAIMED.search(sentence_text):
+            return None  # "Islamic State claimed the attack": who did it, not a new incident
         if kind == "event" and main_tok is not None and main_tok.pos_ in ("NOUN", "PROPN") and \
                 main_tok.dep_ == "pobj" and not figures:
             return None  # "responsibility for the blast": a reference to an incident, not a report of one
@@ -405,8 +418,11 @@ class Extractor:
         tallies: list[_Claim] = []
         for claim in claims:
             if claim.kind == "tally":
+                by_what: dict[str, list[_Figure]] = {}
                 for fig in claim.figures:
-                    tallies.append(replace(claim, figures=[fig]))
+                    by_what.setdefault(fig.what, []).append(fig)
+                for figs in by_what.values():
+                    tallies.append(replace(claim, figures=figs))
                 continue
             if events and _same_incident(article.text, events[-1], claim):
                 _merge(events[-1], claim)
@@ -429,6 +445,8 @@ class Extractor:
         if actor2 is None and ctx.focus_actor is not None and kind == "tally" and \
                 (actor1 is None or actor1.canonical != ctx.focus_actor.canonical):
             actor2 = ctx.focus_actor
+        if kind == "event":
+            actor1, actor2 = self._default_actors(text, ctx, claim, event_type, sub_event_type, actor1, actor2)
         if kind == "tally" and claim.figures:
             what = claim.figures[0].what
             typed = self.lexicon.classify(text, claim.sentence.start, claim.sentence.end,
@@ -523,6 +541,59 @@ class Extractor:
             confidence=_confidence(claim, place, kind),
         )
 
+    def _default_actors(self, text: str, ctx: ArticleContext, claim: _Claim, event_type: str, sub: str,
+                        actor1: ActorMention | None, actor2: ActorMention | None
+                        ) -> tuple[ActorMention | None, ActorMention | None]:
+        """ACLED's conventions for actors the sentence leaves implicit."""
+        anchor = claim.type_span or claim.cue.span
+        if actor1 is not None and actor1.inter == 7 and event_type not in ("Riots", "Protests"):
+            actor1, actor2 = None, actor2 or actor1
+        if event_type in ("Protests", "Riots"):
+            crowd = "Protesters" if event_type == "Protests" else "Rioters"
+            force = actor1 if actor1 is not None and actor1.inter in (1, 3, 8) else actor2
+            if force is not None and force.inter not in (1, 3, 8):
+                force = None
+            return self._synth(crowd, anchor, text, ctx), force
+        if actor1 is None and sub in _STATE_WEAPONS:
+            for sent in claim.sentences:
+                for word, canonical in self.lexicon.demonyms:
+                    m = re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])(?:[\s-]+[\w-]+){{0,3}}?[\s-]+{_WEAPON}",
+                                  text[sent.start:sent.end])
+                    if m:
+                        start = sent.start + m.start()
+                        actor1 = self._synth(canonical, Span(start, start + len(word)), text, ctx)
+                        break
+                if actor1 is not None:
+                    break
+        if actor1 is None or actor1.canonical == "Unidentified Armed Group":
+            claimed = self._claimed_by(text, ctx, claim)
+            if claimed is not None:
+                actor1 = claimed
+        if actor1 is None and sub in _UNKNOWN_PERPETRATOR:
+            actor1 = self._synth("Unidentified Armed Group", anchor, text, ctx)
+        if actor2 is not None and actor1 is not None and actor2.canonical == actor1.canonical:
+            actor2 = None
+        return actor1, actor2
+
+    def _synth(self, canonical: str, span: Span, text: str, ctx: ArticleContext) -> ActorMention:
+        try:
+            inter = self.actors.inter(canonical, ctx.country_iso2)
+        except (AttributeError, KeyError):
+            inter = None
+        return ActorMention(text=text[span.start:span.end], span=span, canonical=canonical, inter=inter)
+
+    def _claimed_by(self, text: str, ctx: ArticleContext, claim: _Claim) -> ActorMention | None:
+        """"Islamic State claimed responsibility" in the same or the next paragraph names the perpetrator."""
+        para = paragraph_of(text, claim.sentence.start)
+        stop = text.find("\n\n", para.end + 2)
+        window_end = len(text) if stop < 0 else stop
+        for m in _CLAIMED.finditer(text, claim.sentence.start, window_end):
+            sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            found = [a for a in ctx.actors if sentence_start <= a.span.start < m.start() and a.inter in (2, 3, 4)]
+            if found:
+                return found[-1]
+        return None
+
     def _event_place(self, article: Article, ctx: ArticleContext, claim: _Claim) -> Place | None:
         text = article.text
         for sent in claim.sentences:
@@ -541,8 +612,8 @@ class Extractor:
 
 
 # -------------------------------------------------------------------------------------------------
-_SEIZABLE = re.compile(r"weapon|rifle|ammunition|explosive|bomb|car|vehicle|drug|rocket|mortar|grenade|gun|kg|"
-                       r"kilogram|missile|launcher|detonator|device|belt|pills|tons", re.IGNORECASE)
+_SEIZABLE = re.compile(r"weapon|rifle|ammunition|explosive|bomb|drug|rocket|mortar|grenade|gun|kg|kilogram|missile|"
+                       r"launcher|detonator|device|belts|pills|captagon|narcotic|arms", re.IGNORECASE)
 _NP_LINKS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "appos", "quantmod"})
 _COUNTED_HEADS = frozenset({"number", "toll", "total", "tally", "count", "death", "deaths"})
 
@@ -741,7 +812,7 @@ def _is_past(doc: Any, cues: list[Cue], token_at: Any) -> bool:
         if tok.tag_ == "VBN" and any(a.text.lower() in ("was", "were", "had", "has", "have", "been")
                                      for a in tok.children if a.dep_ in ("aux", "auxpass")):
             return True
-        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "advcl", "conj", "relcl", "ccomp"):
+        if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "conj", "relcl", "ccomp") and tok.head.tag_ in ("VBD", "VBN"):
             return True
         if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "pcomp"):
             head = tok.head
@@ -794,6 +865,9 @@ def _same_incident(text: str, prev: _Claim, new: _Claim) -> bool:
     new_places = {p.geonameid or p.name for p in new.places}
     if prev_places and new_places and not prev_places & new_places:
         return False
+    if prev.type_rule and new.type_rule and prev.type_rule[1] == "Arrests" and \
+            new.type_rule[1] == "Disrupted weapons use" and all(f.what == "seized" for f in new.figures):
+        return True  # weapons seized in the raid belong to the arrest
     if prev.type_rule and new.type_rule and prev.type_rule != new.type_rule:
         generic = {"Attack", "Armed clash"}
         if new.type_rule[1] not in generic and prev.type_rule[1] not in generic:
@@ -820,7 +894,9 @@ def _merge(into: _Claim, new: _Claim) -> None:
     if not into.attribution.claimant and new.attribution.claimant:
         into.attribution = new.attribution
     generic = {"Attack", "Armed clash"}
-    if new.type_rule and (into.type_rule is None or (into.type_rule[1] in generic and new.type_rule[1] not in generic
+    if into.type_rule and into.type_rule[1] == "Arrests":
+        pass
+    elif new.type_rule and (into.type_rule is None or (into.type_rule[1] in generic and new.type_rule[1] not in generic
                                                      and new.type_rule[0] != "Strategic developments")):
         into.type_rule, into.type_span = new.type_rule, new.type_span
     also = bool(_ALSO.search(str(new.sentence)))

@@ -37,6 +37,7 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 class Lexicon:
     verbs: tuple[tuple[str, re.Pattern[str]], ...]
     types: tuple[EventTypeRule, ...]
+    demonyms: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
@@ -51,7 +52,7 @@ class Lexicon:
                           _alternation(t["exclude"]) if t.get("exclude") else None)
             for t in data["types"]
         )
-        return cls(verbs, types)
+        return cls(verbs, types, tuple(data.get("demonyms", {}).items()))
 
     def cues(self, text: str, start: int, end: int) -> list[Cue]:
         found: list[Cue] = []
