@@ -12,14 +12,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.settings import Settings
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEED_DIR = SHARED / "data" / "seed"
-SEED_ARTICLE = SEED_DIR / "security-efforts-confound-isis.txt"
-SEED_GOLD = SEED_DIR / "seed-gold.jsonl"
-EXAMPLES = ROOT / "src" / "sitrep" / "data" / "examples"
-HARD_CASES = ROOT / "tests" / "data" / "hard_cases.jsonl"
+from tests.paths import SEED_ARTICLE
 
 
 def pytest_configure(config: pytest.Config) -> None:

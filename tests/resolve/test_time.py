@@ -20,6 +20,7 @@ from sitrep.resolve.time import (
     resolve_in_text,
     resolve_time,
 )
+from tests.paths import SEED_ARTICLE
 
 # Publication dates used below.
 WED = "2023-03-15"  # a Wednesday
@@ -427,15 +428,8 @@ def test_time_find_since_beginning_until_now() -> None:
 
 
 def test_time_find_whole_seed_article() -> None:
-    text = (
-        Path(__file__)
-        .resolve()
-        .parents[3]
-        .joinpath("shared", "data", "seed", "security-efforts-confound-isis.txt")
-    )
-    if not text.exists():
-        pytest.skip("seed article not present")
-    found = _found(text.read_text(encoding="utf-8"))
+    assert SEED_ARTICLE.exists(), f"the seed article is missing: {SEED_ARTICLE} (shared/ must sit beside the repo)"
+    found = _found(SEED_ARTICLE.read_text(encoding="utf-8"))
     assert found == [
         ("since the beginning of this year", "since"),
         ("since the current government took power", "since"),

@@ -11,8 +11,8 @@ from sitrep.model import Article, Problem, PublishedFrom, RawDocument
 from sitrep.settings import Settings
 
 # "Source » easternherald", "Source: Reuters", "Via | Rudaw" as the last line of an article
-_SOURCE_LINE = re.compile(r"\A(?:source|sources|via|courtesy of|originally published (?:by|in|at))\s*[»:>|–—-]+\s*(.{1,80})\Z",
-                          re.IGNORECASE)
+_SOURCE_LINE = re.compile(
+    r"\A(?:source|sources|via|courtesy of|originally published (?:by|in|at))\s*[»:>|–—-]+\s*(.{1,80})\Z", re.IGNORECASE)
 _MAX_TITLE_CHARS = 200
 
 

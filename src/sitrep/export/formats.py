@@ -31,8 +31,7 @@ def _flat(record: Record, *, with_evidence: bool = False) -> dict[str, Any]:
         if col == "year":
             row[col] = (record.event_date or "")[:4]
         elif col == "interaction":
-            row[col] = int(f"{min(record.inter1 or 0, record.inter2 or 0) or ''}{max(record.inter1 or 0, record.inter2 or 0)}"
-                           ) if record.inter1 else ""
+            row[col] = _interaction(record.inter1, record.inter2)
         elif col in ("region", "admin3", "source_scale", "tags", "timestamp"):
             row[col] = ""
         else:
@@ -49,6 +48,15 @@ def _flat(record: Record, *, with_evidence: bool = False) -> dict[str, Any]:
     if with_evidence:
         row["evidence"] = json.dumps(data["evidence"], ensure_ascii=False)
     return {k: ("" if v is None else v) for k, v in row.items()}
+
+
+def _interaction(inter1: int | None, inter2: int | None) -> int | str:
+    """ACLED's interaction code: the two inter codes, lower first; a sole actor's code times ten."""
+    if not inter1:
+        return ""
+    if not inter2:
+        return inter1 * 10
+    return int(f"{min(inter1, inter2)}{max(inter1, inter2)}")
 
 
 def write_csv(records: Iterable[Record], out: IO[str], *, with_evidence: bool = False) -> int:
@@ -125,4 +133,4 @@ def article_to_dict(result: ArticleResult) -> dict[str, Any]:
 
 
 def problem_to_dict(problem: Any) -> dict[str, Any]:
-    return asdict(problem)  # type: ignore[no-any-return]
+    return asdict(problem)

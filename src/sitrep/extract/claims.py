@@ -18,14 +18,25 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sitrep.extract.attribution import REPORTING_VERBS, Attribution, find_attribution
 from sitrep.extract.lexicon import Cue, Lexicon
 from sitrep.extract.quantities import Quantity, find_quantities
 from sitrep.extract.sentences import paragraph_of, split_sentences
-from sitrep.model import ActorMention, Article, ArticleResult, Count, Evidence, Place, Problem, Record, Span, TimeSpan
+from sitrep.model import (
+    ActorMention,
+    Article,
+    ArticleResult,
+    Count,
+    Evidence,
+    Place,
+    Problem,
+    Record,
+    Span,
+    TimeSpan,
+)
 from sitrep.resolve.time import find_time_expressions, resolve_in_text
 
 COUNT_KINDS = ("killed", "injured", "arrested", "abducted", "displaced", "destroyed", "seized", "neutralised")
@@ -231,10 +242,10 @@ class Extractor:
                 start = trailing.start(1)
                 attribution = replace(attribution, claimant=_clean_claimant(trailing.group(1)),
                                       claimant_span=Span(start, start + len(trailing.group(1))))
-        times = [resolve_in_text(text, span, article.published) for span, _kind in find_time_expressions(
+        resolved = [resolve_in_text(text, span, article.published) for span, _kind in find_time_expressions(
             text, sent.start, sent.end) if not _SAID_BEFORE_TIME.search(text[max(sent.start, span.start - 40):
                                                                                 span.start])]
-        times = [t for t in times if t is not None]
+        times = [t for t in resolved if t is not None]
         time = _nearest(times, main.span)
         past = _is_past(doc, incident_cues, token_at)
         period = time is not None and time.start is not None and time.end is not None and \
@@ -720,8 +731,8 @@ def _role_of(tok: Any) -> str:
             node = node.head.head
             while node.dep_ in _NP_LINKS and node.head is not node:
                 node = node.head
-            if node.text.lower() in _COUNTED_HEADS or node.pos_ == "NUM" or node.tag_ == "NNS" and \
-                    node.text.lower() in ("dozens", "hundreds", "scores", "thousands", "tens"):
+            if node.text.lower() in _COUNTED_HEADS or node.pos_ == "NUM" or (node.tag_ == "NNS" and \
+                    node.text.lower() in ("dozens", "hundreds", "scores", "thousands", "tens")):
                 return "patient"
         else:
             break
@@ -870,10 +881,10 @@ def _same_incident(text: str, prev: _Claim, new: _Claim) -> bool:
         return True  # weapons seized in the raid belong to the arrest
     if prev.type_rule and new.type_rule and prev.type_rule != new.type_rule:
         generic = {"Attack", "Armed clash"}
-        if new.type_rule[1] not in generic and prev.type_rule[1] not in generic:
-            # an arrest after an attack is its own record; an IED and a clash in one report stay one event
-            if "Strategic developments" in (new.type_rule[0], prev.type_rule[0]):
-                return False
+        # an arrest after an attack is its own record; an IED and a clash in one report stay one event
+        if new.type_rule[1] not in generic and prev.type_rule[1] not in generic and \
+                "Strategic developments" in (new.type_rule[0], prev.type_rule[0]):
+            return False
     return True
 
 
@@ -910,7 +921,7 @@ def _object_key(obj: str) -> str:
     words = re.findall(r"[a-z]+", obj.lower())
     if not words:
         return ""
-    head = words[-1]
+    head: str = words[-1]
     return head[:-1] if head.endswith("s") and len(head) > 3 else head
 
 

@@ -190,7 +190,8 @@ def _read_jsonl_lines(name: str, lines: Iterator[bytes], settings: Settings) -> 
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as err:
-            yield _problem(where, "jsonl.bad_json", f"line is not valid JSON: {err.msg if hasattr(err, 'msg') else err}",
+            reason = err.msg if isinstance(err, json.JSONDecodeError) else "not UTF-8"
+            yield _problem(where, "jsonl.bad_json", f"line is not valid JSON: {reason}",
                            "each line must be one JSON object")
             continue
         if not isinstance(obj, dict):

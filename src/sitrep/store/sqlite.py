@@ -112,9 +112,9 @@ class SqliteStore:
         try:
             self.db.execute("DELETE FROM records WHERE article_id = ?", (a.article_id,))
             self.db.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET"
-                " extractor = excluded.extractor, places = excluded.places, actors = excluded.actors,"
-                " published = excluded.published, published_from = excluded.published_from",
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(article_id) DO UPDATE SET extractor = excluded.extractor, places = excluded.places,"
+                " actors = excluded.actors, published = excluded.published, published_from = excluded.published_from",
                 (a.article_id, a.source, a.title, a.outlet, a.url, a.published.isoformat() if a.published else None,
                  a.published_from, a.text, extractor,
                  json.dumps([_jsonable(asdict(p)) for p in result.places]),
@@ -166,7 +166,7 @@ class SqliteStore:
                        published=date.fromisoformat(row[6]) if row[6] else None, published_from=row[7])
 
     def counts(self) -> dict[str, int]:
-        return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}  # noqa: S608
+        return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
 
 
 def _jsonable(value: Any) -> Any:

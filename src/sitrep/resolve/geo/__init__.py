@@ -1,0 +1,1 @@
+"""Geographic resolution: gazetteer, name folding, place recognition and disambiguation."""
