@@ -116,9 +116,11 @@ class Comparator:
     """Field equality as an analyst would judge it (actor aliases, admin1 spellings, claimant names)."""
 
     def __init__(self, actor_canonical: Callable[[str], str | None] | None = None,
-                 admin1_canonical: Callable[[str, str], str | None] | None = None) -> None:
+                 admin1_canonical: Callable[[str, str], str | None] | None = None,
+                 place_fold: Callable[[str], str] | None = None) -> None:
         self.actor_canonical = actor_canonical
         self.admin1_canonical = admin1_canonical
+        self.place_fold = place_fold
 
     def same(self, name: str, gold: Any, pred: Any, gold_record: dict[str, Any]) -> bool:
         if gold in (None, "") or pred in (None, ""):
@@ -127,10 +129,11 @@ class Comparator:
             return self._actor(str(gold)) == self._actor(str(pred))
         if name in ("admin1", "admin2", "country", "location"):
             if name == "admin1" and self.admin1_canonical is not None:
-                g = self.admin1_canonical(str(gold), "") or str(gold)
-                p = self.admin1_canonical(str(pred), "") or str(pred)
-                return _fold(g) == _fold(p)
-            return _fold(str(gold)) == _fold(str(pred))
+                iso2 = _iso2(gold_record)
+                g = self.admin1_canonical(str(gold), iso2) or str(gold)
+                p = self.admin1_canonical(str(pred), iso2) or str(pred)
+                return self._place_key(g) == self._place_key(p)
+            return self._place_key(str(gold)) == self._place_key(str(pred))
         if name == "claimant":
             return _overlap(str(gold), str(pred)) >= 0.5
         if name == "source":
@@ -144,12 +147,32 @@ class Comparator:
             return _fold(gold) == _fold(pred)
         return bool(gold == pred)
 
+    def _place_key(self, name: str) -> str:
+        if self.place_fold is not None:
+            return self.place_fold(name)
+        return _fold(name)
+
     def _actor(self, name: str) -> str:
         if self.actor_canonical is not None:
             found = self.actor_canonical(name)
             if found:
                 return found
         return _fold(re.sub(r"\(.*?\)", "", name))
+
+
+def _iso2(record: dict[str, Any]) -> str:
+    """The gold record's country as ISO alpha-2, from ``iso`` (numeric) or ``country``; "" if unknown."""
+    import pycountry
+
+    found = None
+    if isinstance(record.get("iso"), int):
+        found = pycountry.countries.get(numeric=f"{record['iso']:03d}")
+    if found is None and record.get("country"):
+        try:
+            found = pycountry.countries.lookup(str(record["country"]))
+        except LookupError:
+            found = None
+    return str(found.alpha_2) if found is not None else ""
 
 
 def _overlap(a: str, b: str) -> float:

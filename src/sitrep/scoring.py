@@ -26,9 +26,13 @@ def evaluate_docs(docs: list[GoldDoc], settings: Settings) -> tuple[Report, floa
     seconds = time.perf_counter() - started
     predictions: dict[str, list[dict[str, Any]]] = {
         d.id: [record_to_dict(r) for r in results[d.id].records] if d.id in results else [] for d in docs}
-    gazetteer = extractor.geocoder.gazetteer if hasattr(extractor.geocoder, "gazetteer") else None
-    admin1 = getattr(gazetteer, "canonical_admin1", None)
-    cmp = Comparator(actor_canonical=extractor.actors.canonical,
-                     admin1_canonical=(lambda name, iso2: admin1(name, iso2 or "IQ") or admin1(name, "SY"))
-                     if admin1 else None)
+    from sitrep.resolve.geo.names import fold
+
+    gazetteer = extractor.geocoder.gazetteer
+
+    def admin1(name: str, iso2: str) -> str | None:
+        found: str | None = gazetteer.canonical_admin1(name, iso2) if iso2 else None
+        return found
+
+    cmp = Comparator(actor_canonical=extractor.actors.canonical, admin1_canonical=admin1, place_fold=fold)
     return score(docs, lambda d: predictions[d.id], cmp), seconds

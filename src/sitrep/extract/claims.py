@@ -159,8 +159,18 @@ class Extractor:
     def context(self, article: Article) -> ArticleContext:
         text = article.text
         iso2 = self.geocoder.article_country(text) or ""
-        country, iso = _country_names(iso2)
         actors = tuple(self.actors.find_in_article(text, country=iso2, on=article.published))
+        if not iso2:
+            homes: dict[str, int] = {}
+            for m in actors:
+                entry = self.actors.entry(m.canonical)
+                home = getattr(entry, "home", "") if entry is not None else ""
+                if home:
+                    homes[home] = homes.get(home, 0) + 1
+            if homes:
+                iso2 = max(homes, key=lambda h: homes[h])
+                actors = tuple(self.actors.find_in_article(text, country=iso2, on=article.published))
+        country, iso = _country_names(iso2)
         places = tuple(self.geocoder.places_in(text, country_hint=iso2 or None))
         counts: dict[str, int] = {}
         for m in actors:
@@ -475,7 +485,7 @@ class Extractor:
         injured = [f for f in claim.figures if f.what == "injured"]
         fat = _combine(killed)
         inj = _combine(injured)
-        place = self._event_place(article, ctx, claim) if kind == "event" else None
+        place = self._event_place(article, ctx, claim) if kind == "event" else self._tally_place(ctx, claim)
         time = claim.time
         published = article.published
         if kind == "event":
@@ -530,9 +540,9 @@ class Extractor:
             civilian_targeting=civilian,
             iso=iso,
             country=country,
-            admin1=place.admin1 if place else "",
-            admin2=place.admin2 if place else "",
-            location=place.name if place else "",
+            admin1=ascii_name(place.admin1) if place else "",
+            admin2=ascii_name(place.admin2) if place else "",
+            location=ascii_name(place.name) if place else "",
             latitude=place.latitude if place else None,
             longitude=place.longitude if place else None,
             geo_precision=place.geo_precision if place else None,
@@ -605,10 +615,20 @@ class Extractor:
                 return found[-1]
         return None
 
+    def _tally_place(self, ctx: ArticleContext, claim: _Claim) -> Place | None:
+        """A tally over a named province or town ("in Diyala this month") is placed there; else only the country."""
+        places = [p for p in ctx.places if claim.sentence.start <= p.span.start < claim.sentence.end
+                  and not (p.feature_class == "A" and p.feature_code.startswith("PCL"))]
+        if len({p.admin1 for p in places}) != 1:
+            return None
+        return min(places, key=lambda p: p.geo_precision or 3)
+
     def _event_place(self, article: Article, ctx: ArticleContext, claim: _Claim) -> Place | None:
         text = article.text
         for sent in claim.sentences:
             places = [p for p in ctx.places if sent.start <= p.span.start < sent.end]
+            inside = [p for p in places if not _is_dateline(text, p)]
+            places = inside or places
             if places:
                 chosen: Place | None = self.geocoder.event_place(places, text[sent.start:sent.end], sent.start)
                 if chosen is not None:
@@ -832,6 +852,22 @@ def _is_past(doc: Any, cues: list[Cue], token_at: Any) -> bool:
     # a noun cue ("a blast", "the attack") with a past-tense main verb
     return any(t.tag_ == "VBD" and t.dep_ == "ROOT" for t in doc) and any(
         token_at(c.span) is not None and token_at(c.span).pos_ == "NOUN" for c in cues)
+
+
+def _is_dateline(text: str, place: Place) -> bool:
+    """"RAMADI, Iraq, Feb 27 (AFP) -": where the story was filed, not where it happened."""
+    line_start = text.rfind("\n", 0, place.span.start) + 1
+    word = text[place.span.start:place.span.end]
+    return place.span.start == line_start and word.isupper() and len(word) > 2
+
+
+def ascii_name(name: str) -> str:
+    """Place names as analysts' tools expect them: no diacritics or ayn/hamza marks ("Tāʻizz" → "Taizz")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[ʻʼʿʾ‘’`´]", "", plain).replace("'", "")
 
 
 def _clean_claimant(phrase: str) -> str:
