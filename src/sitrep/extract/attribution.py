@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sitrep.extract.nlp import coarse_pos
 from sitrep.model import Span
 
 REPORTING_VERBS = frozenset({
@@ -52,7 +53,7 @@ def find_attribution(sent: Any, offset: int) -> Attribution:
         elif not claimant:
             claimant, claimant_span = phrase, span
     for token in sent:
-        if token.text.lower() not in REPORTING_VERBS or token.pos_ not in ("VERB", "AUX"):
+        if token.text.lower() not in REPORTING_VERBS or coarse_pos(token) not in ("VERB", "AUX"):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
@@ -74,10 +75,35 @@ def find_attribution(sent: Any, offset: int) -> Attribution:
         if re.match(r"(?:no|none|nobody|no one)\b", phrase, re.IGNORECASE):
             continue
         if not claimant:
-            persons = [e for e in sent.ents if e.label_ == "PERSON" and e.start >= left and e.end <= right + 1]
-            claimant = _format_claimant(phrase, persons[-1].text if persons else "")
+            claimant = _format_claimant(phrase, _person_name(sent.doc[left:right + 1]))
             claimant_span = Span(offset + p_start - sent.start_char, offset + p_end - sent.start_char)
     return Attribution(claimant, claimant_span, source, source_span)
+
+
+_NOT_NAME_WORDS = frozenset({
+    "command", "ministry", "forces", "force", "army", "police", "agency", "council", "office", "cell", "service",
+    "news", "government", "directorate", "department", "brigade", "division", "state", "group", "committee",
+    "operations", "security", "media", "spokesman", "spokeswoman", "spokesperson", "commander", "official",
+    "governor", "minister", "mayor", "chief", "head", "director", "member", "source", "officer", "general",
+    "major", "colonel", "brigadier", "lieutenant", "captain", "sheikh", "mr", "mrs", "ms", "dr", "the",
+})
+
+
+def _person_name(phrase: Any) -> str:
+    """The last run of capitalised proper nouns in a subject phrase, read as a person's name ("Tahsin al-Khafaji")."""
+    tokens = list(phrase)
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].tag_ not in ("NNP", "NNPS"):
+        end -= 1
+    start = end
+    while start > 0 and (tokens[start - 1].tag_ in ("NNP", "NNPS") or tokens[start - 1].text in ("-", "al", "el")) \
+            and tokens[start - 1].text.lower() not in _NOT_NAME_WORDS:
+        start -= 1
+    name_tokens = tokens[start:end]
+    if len(name_tokens) < 2 or any(t.text.lower() in _NOT_NAME_WORDS for t in name_tokens):
+        return ""
+    first, last = name_tokens[0], name_tokens[-1]
+    return str(phrase.doc.text[first.idx:last.idx + len(last.text)])
 
 
 def _strip_article(phrase: str) -> str:

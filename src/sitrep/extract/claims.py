@@ -23,6 +23,7 @@ from typing import Any
 
 from sitrep.extract.attribution import REPORTING_VERBS, Attribution, find_attribution
 from sitrep.extract.lexicon import Cue, Lexicon
+from sitrep.extract.nlp import coarse_pos
 from sitrep.extract.quantities import Quantity, find_quantities
 from sitrep.extract.sentences import paragraph_of, split_sentences
 from sitrep.model import (
@@ -197,7 +198,7 @@ class Extractor:
                     seizure = any(c.kind == "seized" for c in cues) and _SEIZABLE.search(text, clause.start, clause.end)
                     if seizure or any(c.kind in INCIDENT_KINDS for c in cues):
                         jobs.append((index, clause, sentence, cues))
-        docs = self.nlp.pipe([articles[i].text[c.start:c.end] for i, c, _, _ in jobs], batch_size=64)
+        docs = self.nlp.pipe([articles[i].text[c.start:c.end] for i, c, _, _ in jobs], batch_size=256)
         claims: list[list[_Claim]] = [[] for _ in articles]
         for (index, sent, parent, cues), doc in zip(jobs, docs, strict=True):
             claim = self._claim(articles[index], contexts[index], sent, cues, doc, parent)
@@ -277,7 +278,7 @@ class Extractor:
             return None  # "the 2019 protest movement, when hundreds were killed": history, not news
         if kind == "event" and not figures and _CLAIMED.search(sentence_text):
             return None  # "Islamic State claimed the attack": who did it, not a new incident
-        if kind == "event" and main_tok is not None and main_tok.pos_ in ("NOUN", "PROPN") and \
+        if kind == "event" and main_tok is not None and coarse_pos(main_tok) in ("NOUN", "PROPN") and \
                 main_tok.dep_ == "pobj" and not figures:
             return None  # "responsibility for the blast": a reference to an incident, not a report of one
         kinds = {c.kind for c in cues}
@@ -296,7 +297,8 @@ class Extractor:
         if main_tok is None:
             return False
         verb = main_tok
-        if main_tok.pos_ in ("NOUN", "PROPN") and main_tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
+        if coarse_pos(main_tok) in ("NOUN", "PROPN") and \
+                main_tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
             verb = main_tok.head if main_tok.dep_ != "pobj" else main_tok.head.head
         for node in {main_tok, verb}:
             children = list(node.children)
@@ -315,7 +317,7 @@ class Extractor:
                 return True
             if head.text.lower() in _DENIAL:
                 return True
-            if any(c.dep_ == "neg" for c in head.children) and head is not main_tok and head.pos_ == "VERB":
+            if any(c.dep_ == "neg" for c in head.children) and head is not main_tok and coarse_pos(head) == "VERB":
                 return True
             if head.head is head:
                 break
@@ -360,7 +362,7 @@ class Extractor:
                 continue
             for child in verb.children:
                 if child.dep_ not in ("dobj", "nsubjpass") or child.tag_ not in ("NN", "NNP") or \
-                        child.pos_ == "PRON" or _has_number(child):
+                        coarse_pos(child) == "PRON" or _has_number(child):
                     continue
                 dets = [d for d in child.children if d.dep_ in ("det", "poss")]
                 if not dets or dets[0].text.lower() not in ("a", "an", "his", "her", "their", "its", "the"):
@@ -685,14 +687,14 @@ def _object_phrase(text: str, tok: Any, qspan: Span, sent: Span) -> tuple[str, S
         return _object_after(text, qspan, sent.end)
     offset = tok.doc.user_data.get("offset", 0)
     noun = None
-    if tok.dep_ in ("nummod", "quantmod", "amod", "det") and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ in ("nummod", "quantmod", "amod", "det") and coarse_pos(tok.head) in ("NOUN", "PROPN"):
         noun = tok.head
     else:
         ofs = [c for c in tok.children if c.dep_ == "prep" and c.text.lower() == "of"]
         if ofs:
             objs = [c for c in ofs[0].children if c.dep_ == "pobj"]
             noun = objs[0] if objs else None
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.idx + offset >= qspan.end:
+        elif coarse_pos(tok) in ("NOUN", "PROPN") and tok.idx + offset >= qspan.end:
             noun = tok
     if noun is None:
         return _object_after(text, qspan, sent.end)
@@ -747,11 +749,12 @@ def _role_of(tok: Any) -> str:
         else:
             break
     for _ in range(3):
-        if node.dep_ == "pobj" and node.head.text.lower() == "of" and node.head.head.pos_ in ("NOUN", "NUM", "PROPN"):
+        if node.dep_ == "pobj" and node.head.text.lower() == "of" and \
+                coarse_pos(node.head.head) in ("NOUN", "NUM", "PROPN"):
             node = node.head.head
             while node.dep_ in _NP_LINKS and node.head is not node:
                 node = node.head
-            if node.text.lower() in _COUNTED_HEADS or node.pos_ == "NUM" or (node.tag_ == "NNS" and \
+            if node.text.lower() in _COUNTED_HEADS or coarse_pos(node) == "NUM" or (node.tag_ == "NNS" and \
                     node.text.lower() in ("dozens", "hundreds", "scores", "thousands", "tens")):
                 return "patient"
         else:
@@ -851,7 +854,7 @@ def _is_past(doc: Any, cues: list[Cue], token_at: Any) -> bool:
                 return True
     # a noun cue ("a blast", "the attack") with a past-tense main verb
     return any(t.tag_ == "VBD" and t.dep_ == "ROOT" for t in doc) and any(
-        token_at(c.span) is not None and token_at(c.span).pos_ == "NOUN" for c in cues)
+        token_at(c.span) is not None and coarse_pos(token_at(c.span)) == "NOUN" for c in cues)
 
 
 def _is_dateline(text: str, place: Place) -> bool:

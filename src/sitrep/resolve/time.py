@@ -1124,6 +1124,15 @@ def resolve_in_text(text: str, span: Span, published: date | None) -> TimeSpan |
     return TimeSpan(text=found.text, span=span, start=found.start, end=found.end, precision=found.precision)
 
 
+_TIME_HINT = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|"
+    r"night|morning|evening|afternoon|noon|dawn|dusk|week|month|year|ago|since|past|recent|summer|winter|spring|"
+    r"autumn|fall|quarter|half|beginning|start|end|earlier|later|overnight|decade|day|previous|next|last|this|that|"
+    r"q[1-4]|early|late|mid",
+    re.IGNORECASE,
+)
+
+
 def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> list[tuple[Span, str]]:
     """Find time expressions in ``text[start:end]``.
 
@@ -1137,6 +1146,8 @@ def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> 
     lo = max(0, start)
     hi = len(text) if end is None else max(lo, min(end, len(text)))
     hi = min(hi, lo + MAX_SCAN_CHARS)
+    if not _TIME_HINT.search(text, lo, hi):
+        return []  # no digit and no calendar word: nothing for the grammar to find
     candidates: list[tuple[int, int, int, str]] = []
     for order, rule in enumerate(_grammar().rules):
         for m in rule.finder.finditer(text, lo, hi):
