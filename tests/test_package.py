@@ -18,6 +18,13 @@ def test_package_all_is_curated_and_importable() -> None:
     assert {"extract", "open_store", "run", "Record", "Settings"} <= set(sitrep.__all__)
 
 
+def test_package_extract_function_is_not_shadowed_by_a_subpackage() -> None:
+    import sitrep.extraction.claims
+    import sitrep.resources
+
+    assert callable(sitrep.extract) and callable(sitrep.run) and callable(sitrep.open_store)
+
+
 def test_package_version_has_one_source() -> None:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert "version" in data["project"]["dynamic"]

@@ -13,7 +13,7 @@ from sitrep.model import Article, ArticleResult, Problem, RawDocument, Record
 from sitrep.settings import Settings
 from sitrep.store.sqlite import SqliteStore
 
-EXTRACTOR_VERSION = "sitrep.extract.rules.v1"
+EXTRACTOR_VERSION = "sitrep.extraction.rules.v1"
 
 
 @dataclass(slots=True)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sitrep.extract.claims import Extractor
+from sitrep.extraction.claims import Extractor
 from sitrep.settings import Settings
 
 
 @lru_cache(maxsize=4)
 def load_extractor(settings: Settings) -> Extractor:
     """The rule extractor with its resources; cached per Settings so a process loads them once."""
-    from sitrep.extract.lexicon import Lexicon
-    from sitrep.extract.nlp import load_nlp
+    from sitrep.extraction.lexicon import Lexicon
+    from sitrep.extraction.nlp import load_nlp
     from sitrep.resolve.actors import ActorTable
     from sitrep.resolve.geo.gazetteer import open_gazetteer
     from sitrep.resolve.geo.rank import Geocoder

@@ -1,4 +1,4 @@
-"""sitrep.extract.quantities: number words → low/best/high/bound, and finding them in running text."""
+"""sitrep.extraction.quantities: number words → low/best/high/bound, and finding them in running text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from sitrep.extract.quantities import MAX_SCAN_CHARS, Quantity, find_quantities, parse_quantity
+from sitrep.extraction.quantities import MAX_SCAN_CHARS, Quantity, find_quantities, parse_quantity
 from sitrep.model import Span
 
 N = None

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sitrep.extract.attribution import REPORTING_VERBS, Attribution, find_attribution
-from sitrep.extract.lexicon import Cue, Lexicon
-from sitrep.extract.nlp import coarse_pos
-from sitrep.extract.quantities import Quantity, find_quantities
-from sitrep.extract.sentences import paragraph_of, split_sentences
+from sitrep.extraction.attribution import REPORTING_VERBS, Attribution, find_attribution
+from sitrep.extraction.lexicon import Cue, Lexicon
+from sitrep.extraction.nlp import coarse_pos
+from sitrep.extraction.quantities import Quantity, find_quantities
+from sitrep.extraction.sentences import paragraph_of, split_sentences
 from sitrep.model import (
     ActorMention,
     Article,
@@ -148,7 +148,7 @@ class ArticleContext:
 class Extractor:
     """Rules over a dependency parse. Heavy resources are built by the caller and passed in."""
 
-    name = "sitrep.extract.rules.v1"
+    name = "sitrep.extraction.rules.v1"
 
     def __init__(self, nlp: Any, lexicon: Lexicon, actors: Any, geocoder: Any) -> None:
         self.nlp = nlp

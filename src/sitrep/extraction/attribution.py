@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.extract.nlp import coarse_pos
+from sitrep.extraction.nlp import coarse_pos
 from sitrep.model import Span
 
 REPORTING_VERBS = frozenset({
