@@ -146,3 +146,30 @@ def test_cli_readme_first_commands_are_what_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     for command in blocks:
         assert command in ci
+
+
+@pytest.mark.issue(4)
+def test_cli_gazetteer_import_and_info(sitrep_cli: Cli, gazetteer_path: Path, tmp_path: Path) -> None:
+    """A GeoNames-format dump (made here) is loaded and its places are found in text afterwards."""
+    import shutil
+
+    gaz = tmp_path / "gaz.sqlite"
+    shutil.copy(gazetteer_path, gaz)
+    row = ["99000001", "Qaryat al-Ikhtibar", "Qaryat al-Ikhtibar", "Ikhtibar Village,Qaryat Ikhtibar", "31.31",
+           "45.28", "P", "PPL", "IQ", "", "03", "", "", "", "1200", "", "150", "Asia/Baghdad", "2024-01-01"]
+    dump = tmp_path / "IQ.txt"
+    dump.write_text("\t".join(row) + "\nnot\ta\tvalid\tline\n", encoding="utf-8")
+    admin1 = tmp_path / "admin1CodesASCII.txt"
+    admin1.write_text("IQ.03\tAl Muthanna\tAl Muthanna\t99080\n", encoding="utf-8")
+    out = sitrep_cli("gazetteer", "import", str(dump), "--admin1", str(admin1), "--path", str(gaz))
+    assert out.returncode == 0, out.stderr
+    assert "imported 1 places" in out.stdout
+    info = sitrep_cli("gazetteer", "info", "--path", str(gaz))
+    assert info.returncode == 0 and "places" in info.stdout
+    from sitrep.resolve.geo.gazetteer import open_gazetteer
+    from sitrep.resolve.geo.rank import Geocoder
+
+    places = Geocoder(open_gazetteer(gaz)).places_in("Gunmen attacked Qaryat al-Ikhtibar in Iraq on Monday.")
+    assert [(p.geonameid, p.admin1) for p in places if p.geonameid == 99000001] == [(99000001, "Muthanna")]
+    missing = sitrep_cli("gazetteer", "import", str(tmp_path / "nope.txt"), "--path", str(gaz))
+    assert missing.returncode == 2 and "hint" in missing.stderr
