@@ -69,6 +69,9 @@ _BACKGROUND = re.compile(r"\b(?:similar (?:attack|bombing|device|incident|strike
                          r"to mark|commemorat\w*)\b", re.IGNORECASE)
 _SINGLE_INCIDENT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:attack|bomb|blast|device|strike|explosion|"
                               r"ambush|raid|assault|bombing|shelling|mine|landmine|incident)\b(?!s)", re.IGNORECASE)
+_SECONDARY_WEAPONS = frozenset({"Grenade", "Shelling/artillery/missile attack"})  # details in a follow-up sentence
+_ITS_FIGHTERS = re.compile(r"\bits (?:own )?(?:fighters|militants|members|men|operatives|soldiers|forces|"
+                           r"mujahideen)\b", re.IGNORECASE)
 _STATE_WEAPONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _UNKNOWN_PERPETRATOR = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
                                   "Abduction/forced disappearance", "Shelling/artillery/missile attack"})
@@ -173,6 +176,10 @@ class Extractor:
                 actors = tuple(self.actors.find_in_article(text, country=iso2, on=article.published))
         country, iso = _country_names(iso2)
         places = tuple(self.geocoder.places_in(text, country_hint=iso2 or None))
+        if iso is not None:
+            # a namesake abroad ("al-Zaytoun" is also an old name of Quanzhou) only counts if its country is named
+            named = {p.iso for p in places if p.feature_class == "A" and p.feature_code.startswith("PCL")}
+            places = tuple(p for p in places if p.iso is None or p.iso == iso or p.iso in named)
         counts: dict[str, int] = {}
         for m in actors:
             if m.inter in (2, 3, 4):
@@ -192,7 +199,8 @@ class Extractor:
         contexts = [self.context(a) for a in articles]
         for index, article in enumerate(articles):
             text = article.text
-            for sentence in split_sentences(text):
+            body = len(article.title) if article.title and text.startswith(article.title) else 0
+            for sentence in split_sentences(text, body):
                 for clause in split_clauses(text, sentence):
                     cues = self.lexicon.cues(text, clause.start, clause.end)
                     seizure = any(c.kind == "seized" for c in cues) and _SEIZABLE.search(text, clause.start, clause.end)
@@ -201,7 +209,8 @@ class Extractor:
         docs = self.nlp.pipe([articles[i].text[c.start:c.end] for i, c, _, _ in jobs], batch_size=256)
         claims: list[list[_Claim]] = [[] for _ in articles]
         for (index, sent, parent, cues), doc in zip(jobs, docs, strict=True):
-            claim = self._claim(articles[index], contexts[index], sent, cues, doc, parent)
+            before = claims[index][-1].time if claims[index] else None
+            claim = self._claim(articles[index], contexts[index], sent, cues, doc, parent, before)
             if claim is not None:
                 claims[index].append(claim)
         results = []
@@ -213,7 +222,7 @@ class Extractor:
 
     # ---------------------------------------------------------------------------------------------
     def _claim(self, article: Article, ctx: ArticleContext, sent: Span, cues: list[Cue], doc: Any,
-               parent: Span) -> _Claim | None:
+               parent: Span, previous_time: TimeSpan | None = None) -> _Claim | None:
         text = article.text
         offset = sent.start
         doc.user_data["offset"] = offset
@@ -253,11 +262,15 @@ class Extractor:
                 start = trailing.start(1)
                 attribution = replace(attribution, claimant=_clean_claimant(trailing.group(1)),
                                       claimant_span=Span(start, start + len(trailing.group(1))))
-        resolved = [resolve_in_text(text, span, article.published) for span, _kind in find_time_expressions(
-            text, sent.start, sent.end) if not _SAID_BEFORE_TIME.search(text[max(sent.start, span.start - 40):
-                                                                                span.start])]
+        found = [(span, kind) for span, kind in find_time_expressions(text, sent.start, sent.end)
+                 if not _SAID_BEFORE_TIME.search(text[max(sent.start, span.start - 40):span.start])]
+        resolved = [resolve_in_text(text, span, article.published) for span, kind in found if kind != "anaphoric"]
         times = [t for t in resolved if t is not None]
         time = _nearest(times, main.span)
+        if time is None and previous_time is not None and any(kind == "anaphoric" for _, kind in found):
+            span = next(s for s, kind in found if kind == "anaphoric")  # "earlier the same day", "the same period"
+            time = TimeSpan(text[span.start:span.end], span, previous_time.start, previous_time.end,
+                            previous_time.precision)
         past = _is_past(doc, incident_cues, token_at)
         period = time is not None and time.start is not None and time.end is not None and \
             (time.end - time.start).days >= 6
@@ -447,7 +460,8 @@ class Extractor:
                 for figs in by_what.values():
                     tallies.append(replace(claim, figures=figs))
                 continue
-            if events and _same_incident(article.text, events[-1], claim):
+            if events and _same_incident(article.text, events[-1], claim, self._claim_place(article.text, events[-1]),
+                                         self._claim_place(article.text, claim)):
                 _merge(events[-1], claim)
             else:
                 events.append(claim)
@@ -487,7 +501,7 @@ class Extractor:
         injured = [f for f in claim.figures if f.what == "injured"]
         fat = _combine(killed)
         inj = _combine(injured)
-        place = self._event_place(article, ctx, claim) if kind == "event" else self._tally_place(ctx, claim)
+        place = self._event_place(article, ctx, claim) if kind == "event" else self._tally_place(text, ctx, claim)
         time = claim.time
         published = article.published
         if kind == "event":
@@ -589,6 +603,15 @@ class Extractor:
                 if actor1 is not None:
                     break
         if actor1 is None or actor1.canonical == "Unidentified Armed Group":
+            its = _ITS_FIGHTERS.search(text, claim.sentence.start, claim.sentence.end)
+            if its:
+                named = [a for a in ctx.actors if claim.sentence.start <= a.span.start < its.start()
+                         and a.inter in (1, 2, 3, 4, 8)]
+                if named:
+                    actor1 = named[-1]
+                    if actor2 is not None and actor2.canonical == actor1.canonical:
+                        actor2 = None
+        if actor1 is None or actor1.canonical == "Unidentified Armed Group":
             claimed = self._claimed_by(text, ctx, claim)
             if claimed is not None:
                 actor1 = claimed
@@ -617,10 +640,19 @@ class Extractor:
                 return found[-1]
         return None
 
-    def _tally_place(self, ctx: ArticleContext, claim: _Claim) -> Place | None:
+    def _claim_place(self, text: str, claim: _Claim) -> Place | None:
+        for sent in claim.sentences:
+            places = [p for p in claim.places if sent.start <= p.span.start < sent.end and not _is_dateline(text, p)]
+            if places:
+                chosen: Place | None = self.geocoder.event_place(places, text[sent.start:sent.end], sent.start)
+                if chosen is not None:
+                    return chosen
+        return None
+
+    def _tally_place(self, text: str, ctx: ArticleContext, claim: _Claim) -> Place | None:
         """A tally over a named province or town ("in Diyala this month") is placed there; else only the country."""
         places = [p for p in ctx.places if claim.sentence.start <= p.span.start < claim.sentence.end
-                  and not (p.feature_class == "A" and p.feature_code.startswith("PCL"))]
+                  and not (p.feature_class == "A" and p.feature_code.startswith("PCL")) and not _is_dateline(text, p)]
         if len({p.admin1 for p in places}) != 1:
             return None
         return min(places, key=lambda p: p.geo_precision or 3)
@@ -645,8 +677,9 @@ class Extractor:
 
 
 # -------------------------------------------------------------------------------------------------
-_SEIZABLE = re.compile(r"weapon|rifle|ammunition|explosive|bomb|drug|rocket|mortar|grenade|gun|kg|kilogram|missile|"
-                       r"launcher|detonator|device|belts|pills|captagon|narcotic|arms", re.IGNORECASE)
+_SEIZABLE = re.compile(r"\b(?:weapons?|rifles?|ammunition|explosives?|bombs?|drugs?|rockets?|mortars?|grenades?|guns?|"
+                       r"kg|kilograms?|missiles?|launchers?|detonators?|devices?|belts|pills|captagon|narcotics|arms|"
+                       r"vests?)\b", re.IGNORECASE)
 _NP_LINKS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "appos", "quantmod"})
 _COUNTED_HEADS = frozenset({"number", "toll", "total", "tally", "count", "death", "deaths"})
 
@@ -848,6 +881,8 @@ def _is_past(doc: Any, cues: list[Cue], token_at: Any) -> bool:
             return True
         if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "conj", "relcl", "ccomp") and tok.head.tag_ in ("VBD", "VBN"):
             return True
+        if tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl") and tok.head.tag_ == "VBD":
+            return True  # "police fired tear gas to disperse protesters"
         if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "pcomp"):
             head = tok.head
             if head.tag_ in ("VBD",) or (head.tag_ == "VBN"):
@@ -902,7 +937,8 @@ def _dep_role(tok: Any, main_tok: Any) -> str:
     return ""
 
 
-def _same_incident(text: str, prev: _Claim, new: _Claim) -> bool:
+def _same_incident(text: str, prev: _Claim, new: _Claim, prev_place: Place | None = None,
+                   new_place: Place | None = None) -> bool:
     sentence = text[new.sentence.start:new.sentence.end]
     if _SEPARATE.search(sentence[:60]):
         return False
@@ -911,10 +947,12 @@ def _same_incident(text: str, prev: _Claim, new: _Claim) -> bool:
     if new.time is not None and prev.time is not None and new.time.span is not None and prev.time.span is not None \
             and (new.time.start, new.time.end) != (prev.time.start, prev.time.end):
         return False
-    prev_places = {p.geonameid or p.name for p in prev.places}
-    new_places = {p.geonameid or p.name for p in new.places}
-    if prev_places and new_places and not prev_places & new_places:
-        return False
+    if prev_place is not None and new_place is not None and \
+            (prev_place.geonameid or prev_place.name) != (new_place.geonameid or new_place.name):
+        # a province and a town in it, or a town and its outskirts, can be one incident
+        nested = prev_place.admin1 == new_place.admin1 and 3 in (prev_place.geo_precision, new_place.geo_precision)
+        if not nested:
+            return False
     if prev.type_rule and new.type_rule and prev.type_rule[1] == "Arrests" and \
             new.type_rule[1] == "Disrupted weapons use" and all(f.what == "seized" for f in new.figures):
         return True  # weapons seized in the raid belong to the arrest
@@ -947,7 +985,8 @@ def _merge(into: _Claim, new: _Claim) -> None:
     if into.type_rule and into.type_rule[1] == "Arrests":
         pass
     elif new.type_rule and (into.type_rule is None or (into.type_rule[1] in generic and new.type_rule[1] not in generic
-                                                     and new.type_rule[0] != "Strategic developments")):
+                                                       and new.type_rule[0] != "Strategic developments"
+                                                       and new.type_rule[1] not in _SECONDARY_WEAPONS)):
         into.type_rule, into.type_span = new.type_rule, new.type_span
     also = bool(_ALSO.search(str(new.sentence)))
     for fig in new.figures:

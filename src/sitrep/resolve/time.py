@@ -832,8 +832,8 @@ _LEAVES: tuple[_Leaf, ...] = (
     _Leaf(
         "anaphoric", "anaphoric",
         r"(?:(?:later|earlier)<<WS>>)?(?:the<<WS>>(?:previous|following|next|same)<<WS>>"
-        r"(?:day|night|morning|evening|week|month|year)"
-        r"|the<<WS>>(?:day|night|week)<<WS>>before|that<<WS>>(?:day|night|morning|evening))",
+        r"(?:day|night|morning|evening|week|month|year|period|time)"
+        r"|the<<WS>>(?:day|night|week)<<WS>>before|that<<WS>>(?:day|night|morning|evening|period))",
         _r_anaphoric,
         point=False,
     ),
