@@ -73,32 +73,35 @@ def extract_results(paths: Sequence[str], settings: Settings, published: date | 
 def run(paths: Sequence[str], store: SqliteStore, settings: Settings, published: date | None = None,
         stdin: BinaryIO | None = None, on_item: Callable[[str], None] | None = None) -> RunReport:
     """Read, extract and store; articles already stored by this extractor are skipped (a re-run adds nothing)."""
-    from sitrep.resources import load_extractor
+    from sitrep.engines.local import LocalEngine
 
     report = RunReport(run_id=store.begin_run(list(paths), options=str(published or "")))
-    extractor = None
     seen: set[str] = set()
-    for batch in _batches(iter_articles(paths, settings, published, stdin), settings.batch_size):
-        todo: list[Article] = []
-        for item in batch:
-            if isinstance(item, Problem):
-                report.problems.append(item)
-                store.add_problem(report.run_id, item)
-                if on_item:
-                    on_item(item.source)
-                continue
-            report.articles_read += 1
-            if item.article_id in seen or store.has_article(item.article_id, EXTRACTOR_VERSION):
-                report.articles_unchanged += 1
-                if on_item:
-                    on_item(item.source)
-                continue
-            seen.add(item.article_id)
-            todo.append(item)
-        if not todo:
-            continue
-        extractor = extractor or load_extractor(settings)
-        for result in extractor.extract_many(todo):
+
+    def todo_batches() -> Iterator[list[Article]]:
+        """Articles not stored yet, in batches; problems and already-stored articles are accounted for here."""
+        for batch in _batches(iter_articles(paths, settings, published, stdin), settings.batch_size):
+            todo: list[Article] = []
+            for item in batch:
+                if isinstance(item, Problem):
+                    report.problems.append(item)
+                    store.add_problem(report.run_id, item)
+                    if on_item:
+                        on_item(item.source)
+                    continue
+                report.articles_read += 1
+                if item.article_id in seen or store.has_article(item.article_id, EXTRACTOR_VERSION):
+                    report.articles_unchanged += 1
+                    if on_item:
+                        on_item(item.source)
+                    continue
+                seen.add(item.article_id)
+                todo.append(item)
+            if todo:
+                yield todo
+
+    for results in LocalEngine(settings, settings.workers).map(todo_batches()):
+        for result in results:
             store.save(report.run_id, result, EXTRACTOR_VERSION)
             report.articles_stored += 1
             report.events += sum(r.record_type == "event" for r in result.records)

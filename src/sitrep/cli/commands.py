@@ -7,6 +7,7 @@ import json
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Annotated
 
@@ -56,6 +57,8 @@ def run(
     examples: Annotated[bool, typer.Option("--examples", help="Run on the bundled example articles.")] = False,
     csv: Annotated[Path | None, typer.Option("--csv", help="Also write the database's records as ACLED-style CSV.")
                    ] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, max=64,
+                                                help="Worker processes (default 1; 2 on a 2-core machine).")] = None,
 ) -> None:
     """Ingest → extract → store: code articles into the database."""
     from sitrep.export.formats import write_csv
@@ -79,7 +82,10 @@ def run(
                     progress.update(task, advance=1, description=Path(source).name[:40])
 
                 started = time.perf_counter()
-                report = run_pipeline(inputs, store, settings(), published=parse_published(published), on_item=tick)
+                conf = settings()
+                if workers is not None:
+                    conf = replace(conf, workers=workers)
+                report = run_pipeline(inputs, store, conf, published=parse_published(published), on_item=tick)
                 elapsed = time.perf_counter() - started
             counts = store.counts()
             if csv is not None:

@@ -14,6 +14,7 @@ The rules, in the order they are applied to each sentence that holds a cue word 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Sequence
@@ -60,6 +61,7 @@ _INTENT = frozenset({"plan", "plans", "planned", "planning", "threaten", "threat
                      "prepared", "warn", "warned", "warns", "call", "called", "calls", "urge", "urged", "fear",
                      "feared", "fears", "risk", "able", "unable", "want", "wanted", "hope", "expected", "expect"})
 _DENIAL = frozenset({"denied", "deny", "denies", "rejected", "dismissed", "refuted"})
+_DENIAL_WORD = re.compile(r"\b(?:denied|deny|denies|rejected|dismissed|refuted)\b", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|in case|would have)\b", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:regularly|routinely|often|frequently|repeatedly|usually|typically|periodically|"
                        r"(?:has|have) long|continue[sd]? to|still carry out|still carries out)\b", re.IGNORECASE)
@@ -226,17 +228,20 @@ class Extractor:
         text = article.text
         offset = sent.start
         doc.user_data["offset"] = offset
-        tokens_by_char: dict[int, Any] = {}
-        for t in doc:
-            for pos in range(t.idx + offset, t.idx + offset + len(t.text)):
-                tokens_by_char[pos] = t
+        starts = [t.idx + offset for t in doc]
 
         def token_at(span: Span) -> Any:
             """The first token overlapping the span."""
-            for pos in range(span.start, span.end):
-                if pos in tokens_by_char:
-                    return tokens_by_char[pos]
-            return None
+            i = bisect.bisect_right(starts, span.start) - 1
+            if i < 0:
+                i = 0
+            tok = doc[i]
+            if tok.idx + offset + len(tok.text) <= span.start:
+                i += 1
+                if i >= len(doc):
+                    return None
+                tok = doc[i]
+            return tok if tok.idx + offset < span.end else None
 
         incident_cues = [c for c in cues if c.kind in INCIDENT_KINDS] or [c for c in cues if c.kind == "seized"]
         main = incident_cues[0]
@@ -335,10 +340,9 @@ class Extractor:
             if head.head is head:
                 break
             head = head.head
-        for tok in main_tok.doc:
-            if tok.text.lower() in _DENIAL and tok.i < main_tok.i:
-                return True
         clause = sentence_text[: max(0, main_tok.idx)]
+        if _DENIAL_WORD.search(clause):
+            return True
         return bool(_CONDITIONAL.search(clause[-80:]))
 
     def _figures(self, text: str, sent: Span, cues: list[Cue], quantities: list[Quantity], claimant: str,
