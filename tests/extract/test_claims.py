@@ -175,3 +175,23 @@ def test_claims_python_api_extract(gazetteer_path: Any) -> None:
     assert [r.record_type for r in records] == ["event"]
     with pytest.raises(sitrep.InputError):
         sitrep.extract("text", published="last week")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("On 14 March 2023, ISIS militants attacked an Iraqi army checkpoint in Wadi al-Shay area (Hawija district, "
+     "Kirkuk), killing 2 soldiers and injuring 1 other.", None,
+     ("2023-03-14", "Armed clash", "Islamic State", "Military Forces of Iraq", "Kirkuk", 2, 1)),
+    ("IS killed 3 PMF members in an ambush near Tuz Khurmatu.", date(2023, 3, 20),
+     ("2023-03-20", "Armed clash", "Islamic State", "Popular Mobilization Forces", "Salah al-Din", 3, None)),
+    ("On 10 January 2023, around 200 people protested in front of the governorate building in Basra city to "
+     "demand jobs.", None, ("2023-01-10", "Peaceful protest", "Protesters", "", "Basra", None, None)),
+    ("03/14/2023: Assailants opened fire on a checkpoint in Tarmiyah, Baghdad, Iraq. At least two soldiers were "
+     "killed and three others were injured in the attack.", None,
+     ("2023-03-14", "Armed clash", "Unidentified Armed Group", "Military Forces of Iraq", "Baghdad", 2, 3)),
+])
+def test_claims_database_note_styles(extractor: Any, text: str, published: date | None,
+                                     expected: tuple[Any, ...]) -> None:
+    """Short incident summaries in the style public conflict databases write them."""
+    (event,) = [r for r in _records(extractor, text, published) if r.record_type == "event"]
+    assert (event.event_date, event.sub_event_type, event.actor1, event.actor2, event.admin1, event.fatalities,
+            event.injuries) == expected

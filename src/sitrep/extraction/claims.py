@@ -885,6 +885,10 @@ def _is_past(doc: Any, cues: list[Cue], token_at: Any) -> bool:
             return True
         if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "conj", "relcl", "ccomp") and tok.head.tag_ in ("VBD", "VBN"):
             return True
+        if tok.tag_ == "VBN" and tok.dep_ == "ROOT" and not any(
+                c.dep_ in ("aux", "auxpass") and c.text in ("is", "are", "am", "be", "being", "Is", "Are")
+                for c in tok.children):
+            return True  # a participle heading the sentence is a mis-tagged past tense ("200 people protested")
         if tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl") and tok.head.tag_ == "VBD":
             return True  # "police fired tear gas to disperse protesters"
         if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "pcomp"):
