@@ -71,6 +71,9 @@ _BACKGROUND = re.compile(r"\b(?:similar (?:attack|bombing|device|incident|strike
                          r"to mark|commemorat\w*)\b", re.IGNORECASE)
 _SINGLE_INCIDENT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:attack|bomb|blast|device|strike|explosion|"
                               r"ambush|raid|assault|bombing|shelling|mine|landmine|incident)\b(?!s)", re.IGNORECASE)
+_ZERO_TOLL = re.compile(r"\b(?:(?:ended|passed off|dispersed) (?:without incident|peacefully)|without incident|"
+                        r"unharmed|unhurt|no shots were fired|no reports of (?:deaths|casualties|injuries))\b",
+                        re.IGNORECASE)
 _SECONDARY_WEAPONS = frozenset({"Grenade", "Shelling/artillery/missile attack"})  # details in a follow-up sentence
 _ITS_FIGHTERS = re.compile(r"\bits (?:own )?(?:fighters|militants|members|men|operatives|soldiers|forces|"
                            r"mujahideen)\b", re.IGNORECASE)
@@ -268,7 +271,8 @@ class Extractor:
                 attribution = replace(attribution, claimant=_clean_claimant(trailing.group(1)),
                                       claimant_span=Span(start, start + len(trailing.group(1))))
         found = [(span, kind) for span, kind in find_time_expressions(text, sent.start, sent.end)
-                 if not _SAID_BEFORE_TIME.search(text[max(sent.start, span.start - 40):span.start])]
+                 if not _SAID_BEFORE_TIME.search(text[max(sent.start, span.start - 40):span.start])
+                 and not _in_dateline(text, span)]
         resolved = [resolve_in_text(text, span, article.published) for span, kind in found if kind != "anaphoric"]
         times = [t for t in resolved if t is not None]
         time = _nearest(times, main.span)
@@ -301,8 +305,8 @@ class Extractor:
             return None  # "responsibility for the blast": a reference to an incident, not a report of one
         kinds = {c.kind for c in cues}
         typed = self.lexicon.classify(text, sent.start, sent.end, kinds)
-        if typed is None and kind == "event":
-            return None
+        if typed is None and kind == "event" and not figures:
+            return None  # a figure-only sentence ("Nobody was hurt.") can still complete the previous event
         actor1, actor2 = self._roles(ctx, sent, figures, token_at, main_tok)
         places = [p for p in ctx.places if sent.start <= p.span.start < sent.end]
         return _Claim(kind=kind, sentence=sent, cue=main,
@@ -396,6 +400,11 @@ class Extractor:
                     continue
                 figures.append(_Figure(cue.kind, text[start:end], 1, 1, 1, Span(start, start + len(first.text)),
                                        Span(start, end), claimant))
+        zero = _ZERO_TOLL.search(text, sent.start, sent.end)
+        if zero and not figures:
+            zero_span = Span(zero.start(), zero.end())
+            figures.append(_Figure("killed", "", 0, 0, 0, zero_span, None, claimant))
+            figures.append(_Figure("injured", "", 0, 0, 0, zero_span, None, claimant))
         displaced = [c for c in cues if c.kind == "displaced"]
         if displaced:
             for i, f in enumerate(figures):
@@ -467,7 +476,7 @@ class Extractor:
             if events and _same_incident(article.text, events[-1], claim, self._claim_place(article.text, events[-1]),
                                          self._claim_place(article.text, claim)):
                 _merge(events[-1], claim)
-            else:
+            elif claim.type_rule is not None:
                 events.append(claim)
         records = [self._record(article, ctx, c, "event") for c in events]
         records += [self._record(article, ctx, c, "tally") for c in tallies]
@@ -898,6 +907,17 @@ def _is_past(doc: Any, cues: list[Cue], token_at: Any) -> bool:
     # a noun cue ("a blast", "the attack") with a past-tense main verb
     return any(t.tag_ == "VBD" and t.dep_ == "ROOT" for t in doc) and any(
         token_at(c.span) is not None and coarse_pos(token_at(c.span)) == "NOUN" for c in cues)
+
+
+_DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'’-]{2,40},")
+_DATELINE_TAIL = re.compile(r"[^\n]{0,12}?(?:\([^()\n]{1,30}\)\s*)?[-—–]")
+
+
+def _in_dateline(text: str, span: Span) -> bool:
+    """"KIRKUK, Iraq, March 12 (Reuters) -": the filing date, not the event's."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return span.start - line_start < 60 and bool(_DATELINE_HEAD.match(text, line_start)) and bool(
+        _DATELINE_TAIL.match(text, span.end))
 
 
 def _is_dateline(text: str, place: Place) -> bool:
