@@ -12,7 +12,7 @@ from datetime import date
 from typing import Literal
 
 RecordType = Literal["event", "tally"]
-Bound = Literal["exact", "approx", "at_least", "at_most", "range", "none"]
+Bound = Literal["exact", "approx", "at_least", "at_most", "range", "none"]  # kinds of figure bounds
 PublishedFrom = Literal["jsonl", "option", "html-meta", "feed", "dateline"]
 
 
@@ -81,21 +81,6 @@ class TimeSpan:
     start: date | None
     end: date | None
     precision: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A typed count: "dozens of ISIS operatives have been killed" → killed 24..99."""
-
-    what: str  # killed, injured, arrested, abducted, displaced, destroyed, seized
-    object: str  # the words counted ("ISIS operatives")
-    low: int | None
-    best: int | None
-    high: int | None
-    bound: Bound
-    span: Span  # the number words
-    object_span: Span | None = None
-    claimant: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,7 +98,6 @@ _TALLY_WORDS = re.compile(
     re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|another|elsewhere|meanwhile|in a second|also in|in another)\b",
                        re.IGNORECASE)
-_ALSO = re.compile(r"\b(?:also|as well|in addition|additionally|too)\b", re.IGNORECASE)
 _SINGULAR_VICTIM = re.compile(
     r"\b(?:a|an|one)\s+(?:[A-Za-z-]{2,20}\s+){0,2}?(?:soldier|officer|civilian|policeman|policewoman|man|woman|"
     r"child|boy|girl|fighter|militant|member|shepherd|farmer|journalist|worker|student|person|commander|leader|"
@@ -261,7 +260,7 @@ class Extractor:
         if _HABITUAL.search(sentence_text):
             return None
 
-        quantities = _safe_quantities(text, sent)
+        quantities = find_quantities(text, sent.start, sent.end)
         attribution = find_attribution(doc[:], offset)
         figures = self._figures(text, sent, cues, quantities, attribution.claimant, token_at)
         if not attribution.claimant:
@@ -517,13 +516,8 @@ class Extractor:
         place = self._event_place(article, ctx, claim) if kind == "event" else self._tally_place(text, ctx, claim)
         time = claim.time
         published = article.published
-        if kind == "event":
-            if time is None or (time.start is None and time.end is None):
-                if published is not None:
-                    time = TimeSpan("", None, published, published, 2)
-            elif time.end is not None and time.start is not None and (time.end - time.start).days > 7 and \
-                    published is not None:
-                pass
+        if kind == "event" and (time is None or (time.start is None and time.end is None)) and published is not None:
+            time = TimeSpan("", None, published, published, 2)  # undated in the text: the report's date, ACLED-style
         for f in claim.figures:
             ev(f"counts.{f.what}", f.span)
         for f in killed[:1]:
@@ -836,10 +830,6 @@ def split_clauses(text: str, sentence: Span) -> list[Span]:
     return spans
 
 
-def _safe_quantities(text: str, sent: Span) -> list[Quantity]:
-    return [q for q in find_quantities(text, sent.start, sent.end)]
-
-
 def _cue_for(text: str, span: Span, cues: list[Cue]) -> Cue | None:
     """The count cue a figure belongs to: the nearest one after it ("12 were killed"), else before it."""
     counted = [c for c in cues if c.span.end <= span.start and span.start - c.span.end <= 200 and re.search(
@@ -1010,17 +1000,12 @@ def _merge(into: _Claim, new: _Claim) -> None:
     if not into.attribution.claimant and new.attribution.claimant:
         into.attribution = new.attribution
     generic = {"Attack", "Armed clash"}
-    if into.type_rule and into.type_rule[1] == "Arrests":
-        pass
-    elif new.type_rule and (into.type_rule is None or (into.type_rule[1] in generic and new.type_rule[1] not in generic
-                                                       and new.type_rule[0] != "Strategic developments"
-                                                       and new.type_rule[1] not in _SECONDARY_WEAPONS)):
+    upgrade = new.type_rule is not None and (into.type_rule is None or (
+        into.type_rule[1] in generic and new.type_rule[1] not in generic
+        and new.type_rule[0] != "Strategic developments" and new.type_rule[1] not in _SECONDARY_WEAPONS))
+    if upgrade:  # "gunmen attacked ... The roadside bomb had been planted": the specific type wins
         into.type_rule, into.type_span = new.type_rule, new.type_span
-    also = bool(_ALSO.search(str(new.sentence)))
-    for fig in new.figures:
-        if also:
-            fig = replace(fig)
-        into.figures.append(fig)
+    into.figures.extend(new.figures)
 
 
 def _object_key(obj: str) -> str:
