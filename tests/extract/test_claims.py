@@ -195,3 +195,12 @@ def test_claims_database_note_styles(extractor: Any, text: str, published: date 
     (event,) = [r for r in _records(extractor, text, published) if r.record_type == "event"]
     assert (event.event_date, event.sub_event_type, event.actor1, event.actor2, event.admin1, event.fatalities,
             event.injuries) == expected
+
+
+def test_claims_one_sentence_several_towns_gives_one_event_per_town(extractor: Any) -> None:
+    text = ("Demonstrations over electricity shortages took place on Monday in Basra and Amarah and ended without "
+            "incident, according to local officials.")
+    events = _events(extractor, text)
+    assert sorted(e.admin1 for e in events) == ["Basra", "Maysan"]
+    assert {(e.sub_event_type, e.fatalities, e.event_date) for e in events} == {("Peaceful protest", 0, "2024-03-11")}
+    assert len({e.event_id_cnty for e in events}) == 2

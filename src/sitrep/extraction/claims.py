@@ -74,6 +74,8 @@ _SINGLE_INCIDENT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:attack|bom
 _ZERO_TOLL = re.compile(r"\b(?:(?:ended|passed off|dispersed) (?:without incident|peacefully)|without incident|"
                         r"unharmed|unhurt|no shots were fired|no reports of (?:deaths|casualties|injuries))\b",
                         re.IGNORECASE)
+_TOWN_LIST = re.compile(r"\b(?:in|across)\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+"
+                        r"(?:\s+[A-Z][\w'’-]+)?){0,4},?\s+and\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _SECONDARY_WEAPONS = frozenset({"Grenade", "Shelling/artillery/missile attack"})  # details in a follow-up sentence
 _ITS_FIGHTERS = re.compile(r"\bits (?:own )?(?:fighters|militants|members|men|operatives|soldiers|forces|"
                            r"mujahideen)\b", re.IGNORECASE)
@@ -137,7 +139,7 @@ class _Claim:
     attribution: Attribution
     places: list[Place]
     sentences: list[Span] = field(default_factory=list)
-    notes_anchor: Span | None = None
+    place: Place | None = None  # set when one sentence reports the same kind of event in several towns
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,8 +479,14 @@ class Extractor:
                 _merge(events[-1], claim)
             elif claim.type_rule is not None:
                 events.append(claim)
+        events = [one for claim in events for one in self._per_town(article.text, ctx, claim)]
         records = [self._record(article, ctx, c, "event") for c in events]
         records += [self._record(article, ctx, c, "tally") for c in tallies]
+        seen: dict[str, int] = {}
+        for i, r in enumerate(records):  # ids are content hashes; never let two records share one
+            seen[r.event_id_cnty] = seen.get(r.event_id_cnty, 0) + 1
+            if seen[r.event_id_cnty] > 1:
+                records[i] = replace(r, event_id_cnty=f"{r.event_id_cnty}-{seen[r.event_id_cnty]}")
         return records
 
     def _record(self, article: Article, ctx: ArticleContext, claim: _Claim, kind: str) -> Record:
@@ -540,7 +548,8 @@ class Extractor:
             ev("location", place.span)
         sources = [s for s in (claim.attribution.source, article.outlet) if s]
         anchor = claim.figures[0].span.start if kind == "tally" and claim.figures else claim.sentence.start
-        digest = hashlib.sha256(f"{aid}|{kind}|{anchor}".encode()).hexdigest()[:12]
+        where = f"|{claim.place.geonameid or claim.place.name}" if claim.place is not None else ""
+        digest = hashlib.sha256(f"{aid}|{kind}|{anchor}{where}".encode()).hexdigest()[:12]
         prefix = (ctx.country_iso2 or "XX").upper()
         start = time.start if time else None
         end = time.end if time else None
@@ -647,6 +656,21 @@ class Extractor:
                 return found[-1]
         return None
 
+    def _per_town(self, text: str, ctx: ArticleContext, claim: _Claim) -> list[_Claim]:
+        """"Protests took place in Basra and Amarah": ACLED codes one event per location. Only without figures,
+        which could not be shared out honestly (a zero toll can)."""
+        if any((f.best or f.low or 0) > 0 for f in claim.figures) or len(claim.sentences) != 1:
+            return [claim]
+        sent = claim.sentence
+        listed = _TOWN_LIST.search(text, sent.start, sent.end)
+        if not listed:
+            return [claim]
+        towns = [p for p in ctx.places if listed.start(1) <= p.span.start < listed.end(1) and p.geo_precision == 1
+                 and not _is_dateline(text, p)]
+        if len({p.geonameid or p.name for p in towns}) < 2:
+            return [claim]
+        return [replace(claim, place=p, sentences=[sent]) for p in towns]
+
     def _claim_place(self, text: str, claim: _Claim) -> Place | None:
         for sent in claim.sentences:
             places = [p for p in claim.places if sent.start <= p.span.start < sent.end and not _is_dateline(text, p)]
@@ -665,6 +689,8 @@ class Extractor:
         return min(places, key=lambda p: p.geo_precision or 3)
 
     def _event_place(self, article: Article, ctx: ArticleContext, claim: _Claim) -> Place | None:
+        if claim.place is not None:
+            return claim.place
         text = article.text
         for sent in claim.sentences:
             places = [p for p in ctx.places if sent.start <= p.span.start < sent.end]
