@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sitrep.resolve.geo.gazetteer import Gazetteer, build_gazetteer
 from sitrep.resolve.geo.rank import Geocoder
 from sitrep.resolve.geo.recognize import MAX_TEXT_CHARS, find_place_mentions
+from tests.paths import SEED_ARTICLE
 
 REGION = ("IQ", "SY", "LB", "LY", "JO", "TR", "IR", "US")
-SEED = Path("/work/shared/data/seed/security-efforts-confound-isis.txt")
-SEED_TEXT = (
-    SEED.read_text(encoding="utf-8")
-    if SEED.exists()
-    else (
-        "Continuing to pursue ISIS terrorist elements everywhere, especially in the Hamrin mountain range, "
-        "Lake Hamrin , Wadi al-Shay and Wadi Zaytoun. The Anbar desert and the western regions of Nineveh "
-        "are always present in the terrorist gangs. Joint Operations Command spokesman Major General Tahsin "
-        "al-Khafaji said. Iraqi expert Ali Al-Baydar said in a statement to Sky News Arabia. Iraq"
-    )
-)
+assert SEED_ARTICLE.exists(), f"the seed article is missing: {SEED_ARTICLE} (shared/ must sit beside the repo)"
+SEED_TEXT = SEED_ARTICLE.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
