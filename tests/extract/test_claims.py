@@ -204,3 +204,22 @@ def test_claims_one_sentence_several_towns_gives_one_event_per_town(extractor: A
     assert sorted(e.admin1 for e in events) == ["Basra", "Maysan"]
     assert {(e.sub_event_type, e.fatalities, e.event_date) for e in events} == {("Peaceful protest", 0, "2024-03-11")}
     assert len({e.event_id_cnty for e in events}) == 2
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("A car bomb exploded near a busy market in Tuz Khurmatu on Saturday, killing three people.", "Civilians"),
+    ("Unknown gunmen shot dead a lawyer outside his home in Amarah on Monday, police said.", "Civilians"),
+    ("A roadside bomb killed four militants near Baiji on Monday.", ""),
+])
+def test_claims_unnamed_victims_are_civilians_unless_fighters(extractor: Any, text: str, actor2: str) -> None:
+    (event,) = _events(extractor, text)
+    assert event.actor2 == actor2
+    assert (event.civilian_targeting == "Civilian targeting") == (actor2 == "Civilians")
+
+
+def test_claims_excessive_force_puts_the_force_first(extractor: Any) -> None:
+    text = ("Security forces opened fire with live ammunition on protesters in Nasiriyah on Monday, killing two "
+            "demonstrators, medical sources said.")
+    (event,) = _events(extractor, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Excessive force against protesters", "Military Forces of Iraq", "Protesters")

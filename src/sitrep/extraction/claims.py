@@ -76,6 +76,12 @@ _ZERO_TOLL = re.compile(r"\b(?:(?:ended|passed off|dispersed) (?:without inciden
                         re.IGNORECASE)
 _TOWN_LIST = re.compile(r"\b(?:in|across)\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s+[A-Z][\w'’-]+"
                         r"(?:\s+[A-Z][\w'’-]+)?){0,4},?\s+and\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_COMBATANTS = re.compile(
+    r"\b(?:militants?|fighters?|soldiers?|troops?|police|policem[ae]n|officers?|members?|jihadists?|insurgents?|"
+    r"gunm[ae]n|attackers?|terrorists?|guards?|security|personnel|recruits?|commanders?|servicem[ae]n|rebels?|"
+    r"operatives?|bombers?|conscripts?|peshmerga|army|forces?|patrol|elements?|suspects?)\b", re.IGNORECASE)
+_CIVILIAN_PROPERTY = re.compile(r"\b(?:houses?|homes?|shops?|stores?|farms?|crops?|fields?|orchards?|cars?|"
+                                r"vehicles?|schools?|mosques?|churches?|clinics?)\b", re.IGNORECASE)
 _SECONDARY_WEAPONS = frozenset({"Grenade", "Shelling/artillery/missile attack"})  # details in a follow-up sentence
 _ITS_FIGHTERS = re.compile(r"\bits (?:own )?(?:fighters|militants|members|men|operatives|soldiers|forces|"
                            r"mujahideen)\b", re.IGNORECASE)
@@ -606,6 +612,8 @@ class Extractor:
             force = actor1 if actor1 is not None and actor1.inter in (1, 3, 8) else actor2
             if force is not None and force.inter not in (1, 3, 8):
                 force = None
+            if sub == "Excessive force against protesters":
+                return force, self._synth(crowd, anchor, text, ctx)
             return self._synth(crowd, anchor, text, ctx), force
         if actor1 is None and sub in _STATE_WEAPONS:
             for sent in claim.sentences:
@@ -633,6 +641,15 @@ class Extractor:
                 actor1 = claimed
         if actor1 is None and sub in _UNKNOWN_PERPETRATOR:
             actor1 = self._synth("Unidentified Armed Group", anchor, text, ctx)
+        harmful = event_type in ("Violence against civilians", "Explosions/Remote violence") or \
+            sub == "Looting/property destruction"
+        if actor2 is None and harmful:
+            # ACLED: people harmed who are not said to be fighters are civilians; so are homes and crops
+            for f in claim.figures:
+                if f.object_span is not None and (f.best or f.low or 0) > 0 and not _COMBATANTS.search(f.object) \
+                        and (f.what in ("killed", "injured", "abducted") or _CIVILIAN_PROPERTY.search(f.object)):
+                    actor2 = self._synth("Civilians", f.object_span, text, ctx)
+                    break
         if actor2 is not None and actor1 is not None and actor2.canonical == actor1.canonical:
             actor2 = None
         return actor1, actor2
