@@ -223,3 +223,19 @@ def test_claims_excessive_force_puts_the_force_first(extractor: Any) -> None:
     (event,) = _events(extractor, text)
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Excessive force against protesters", "Military Forces of Iraq", "Protesters")
+
+
+def test_claims_responsibility_names_the_perpetrator_and_adds_no_event(extractor: Any) -> None:
+    text = ("At least five Iraqi soldiers were killed in an attack on an army position in Tarmiyah late on Monday, "
+            "an army officer said.\n\nIslamic State claimed responsibility for the attack in a statement on its "
+            "Amaq channel on Tuesday.")
+    (event,) = _events(extractor, text)
+    assert (event.actor1, event.event_date, event.fatalities) == ("Islamic State", "2024-03-11", 5)
+
+
+def test_claims_arrests_and_a_clash_in_one_report_are_two_events(extractor: Any) -> None:
+    text = ("On 9 December 2023, Israeli forces raided Jenin refugee camp and arrested 15 Palestinians. Clashes with "
+            "armed men followed; 2 Palestinian militants were killed.")
+    events = [r for r in _records(extractor, text, None) if r.record_type == "event"]
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [
+        ("Arrests", "2023-12-09", None), ("Armed clash", "2023-12-09", 2)]

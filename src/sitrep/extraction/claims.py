@@ -90,8 +90,8 @@ _UNKNOWN_PERPETRATOR = frozenset({"Remote explosive/landmine/IED", "Suicide bomb
                                   "Abduction/forced disappearance", "Shelling/artillery/missile attack"})
 _WEAPON = (r"(?:drones?|jets?|warplanes?|aircraft|f-16s?|shelling|artillery|strikes?|air\s+strikes?|airstrikes?|"
            r"helicopters?|missiles?|rockets?|planes?|gunships?)")
-_CLAIMED = re.compile(r"\bclaimed\s+(?:responsibility|the\s+(?:attack|bombing|blast|killing|strike|ambush|abduction|"
-                      r"kidnapping|assault|explosion|operation)|it\b)", re.IGNORECASE)
+_CLAIMED = re.compile(r"\bclaimed\s+(?:responsibility|(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|"
+                      r"killing|strike|ambush|abduction|kidnapping|assault|explosion|operation)|it\b)", re.IGNORECASE)
 _SAID_BEFORE_TIME = re.compile(r"\b(?:said|says|announced|reported|told \w+|added|confirmed|stated|claimed)"
                                r"(?:\s+in\s+a\s+statement)?\s*$", re.IGNORECASE)
 _TRAILING_CLAIM = re.compile(r"[,;]\s*((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)\s+(?:said|says|told|reported|claimed|"
@@ -146,6 +146,7 @@ class _Claim:
     places: list[Place]
     sentences: list[Span] = field(default_factory=list)
     place: Place | None = None  # set when one sentence reports the same kind of event in several towns
+    responsibility: bool = False  # "X claimed the attack" with no figures: who did it, maybe not a new incident
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,8 +306,6 @@ class Extractor:
         if article.published is not None and years and max(years) < article.published.year and \
                 (time is None or time.start is None):
             return None  # "the 2019 protest movement, when hundreds were killed": history, not news
-        if kind == "event" and not figures and _CLAIMED.search(sentence_text):
-            return None  # "Islamic State claimed the attack": who did it, not a new incident
         if kind == "event" and main_tok is not None and coarse_pos(main_tok) in ("NOUN", "PROPN") and \
                 main_tok.dep_ == "pobj" and not figures:
             return None  # "responsibility for the blast": a reference to an incident, not a report of one
@@ -316,7 +315,8 @@ class Extractor:
             return None  # a figure-only sentence ("Nobody was hurt.") can still complete the previous event
         actor1, actor2 = self._roles(ctx, sent, figures, token_at, main_tok)
         places = [p for p in ctx.places if sent.start <= p.span.start < sent.end]
-        return _Claim(kind=kind, sentence=sent, cue=main,
+        return _Claim(responsibility=not figures and bool(_CLAIMED.search(sentence_text)),
+                      kind=kind, sentence=sent, cue=main,
                       type_rule=(typed[0].event_type, typed[0].sub_event_type) if typed else None,
                       type_span=typed[1] if typed else None, figures=figures, time=time, actor1=actor1,
                       actor2=actor2, attribution=attribution, places=places, sentences=[sent])
@@ -480,10 +480,15 @@ class Extractor:
                 for figs in by_what.values():
                     tallies.append(replace(claim, figures=figs))
                 continue
+            if events and claim.responsibility:
+                continue  # the claim of responsibility names the perpetrator of an event already coded
             if events and _same_incident(article.text, events[-1], claim, self._claim_place(article.text, events[-1]),
                                          self._claim_place(article.text, claim)):
                 _merge(events[-1], claim)
             elif claim.type_rule is not None:
+                if claim.time is None and events and paragraph_distance(article.text, events[-1].sentence,
+                                                                        claim.sentence) == 0:
+                    claim.time = events[-1].time  # "...; 2 militants were killed": same report, same day
                 events.append(claim)
         events = [one for claim in events for one in self._per_town(article.text, ctx, claim)]
         records = [self._record(article, ctx, c, "event") for c in events]
@@ -614,6 +619,8 @@ class Extractor:
                 force = None
             if sub == "Excessive force against protesters":
                 return force, self._synth(crowd, anchor, text, ctx)
+            if sub in ("Peaceful protest", "Violent demonstration", "Mob violence"):
+                force = None  # no one intervened: ACLED leaves actor2 empty
             return self._synth(crowd, anchor, text, ctx), force
         if actor1 is None and sub in _STATE_WEAPONS:
             for sent in claim.sentences:
@@ -1017,13 +1024,11 @@ def _same_incident(text: str, prev: _Claim, new: _Claim, prev_place: Place | Non
     if prev.type_rule and new.type_rule and prev.type_rule[1] == "Arrests" and \
             new.type_rule[1] == "Disrupted weapons use" and all(f.what == "seized" for f in new.figures):
         return True  # weapons seized in the raid belong to the arrest
-    if prev.type_rule and new.type_rule and prev.type_rule != new.type_rule:
-        generic = {"Attack", "Armed clash"}
-        # an arrest after an attack is its own record; an IED and a clash in one report stay one event
-        if new.type_rule[1] not in generic and prev.type_rule[1] not in generic and \
-                "Strategic developments" in (new.type_rule[0], prev.type_rule[0]):
-            return False
-    return True
+    if new.figures and all(f.best == 0 and f.low == 0 for f in new.figures):
+        return True  # "No one was killed." completes the incident before it
+    # an arrest and a clash, or a defused bomb and a blast, are separate records; an IED and a clash stay one
+    return not (prev.type_rule and new.type_rule and prev.type_rule != new.type_rule
+                and "Strategic developments" in (new.type_rule[0], prev.type_rule[0]))
 
 
 def paragraph_distance(text: str, a: Span, b: Span) -> int:
