@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,8 +13,6 @@ from sitrep.ingest.sources import iter_inputs
 from sitrep.model import Article, ArticleResult, Problem, RawDocument, Record
 from sitrep.settings import Settings
 from sitrep.store.sqlite import SqliteStore
-
-EXTRACTOR_VERSION = "sitrep.extraction.rules.v1"
 
 
 @dataclass(slots=True)
@@ -56,25 +55,29 @@ def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[list[Art
 
 def extract_results(paths: Sequence[str], settings: Settings, published: date | None = None,
                     stdin: BinaryIO | None = None) -> Iterator[ArticleResult | Problem]:
-    """Extract without a database (``sitrep extract``)."""
-    from sitrep.resources import load_extractor
+    """Extract without a database (``sitrep extract``), in input order, problems in their place."""
+    from sitrep.engines.local import LocalEngine
 
-    extractor = None
-    for batch in _batches(iter_articles(paths, settings, published, stdin), settings.batch_size):
-        articles = [a for a in batch if isinstance(a, Article)]
-        results: dict[str, ArticleResult] = {}
-        if articles:
-            extractor = extractor or load_extractor(settings)
-            results = {r.article.source: r for r in extractor.extract_many(articles)}
-        for item in batch:
-            yield results[item.source] if isinstance(item, Article) else item
+    waiting: deque[list[Article | Problem]] = deque()
+
+    def article_batches() -> Iterator[list[Article]]:
+        for batch in _batches(iter_articles(paths, settings, published, stdin), settings.batch_size):
+            waiting.append(batch)
+            yield [a for a in batch if isinstance(a, Article)]
+
+    for results in LocalEngine(settings, settings.workers).map(article_batches()):
+        by_source = {r.article.source: r for r in results}
+        for item in waiting.popleft():
+            yield by_source[item.source] if isinstance(item, Article) else item
 
 
 def run(paths: Sequence[str], store: SqliteStore, settings: Settings, published: date | None = None,
         stdin: BinaryIO | None = None, on_item: Callable[[str], None] | None = None) -> RunReport:
     """Read, extract and store; articles already stored by this extractor are skipped (a re-run adds nothing)."""
     from sitrep.engines.local import LocalEngine
+    from sitrep.extraction.claims import Extractor
 
+    extractor_name = Extractor.name  # stored with each article: a new extractor re-codes what an old one stored
     report = RunReport(run_id=store.begin_run(list(paths), options=str(published or "")))
     seen: set[str] = set()
 
@@ -90,7 +93,7 @@ def run(paths: Sequence[str], store: SqliteStore, settings: Settings, published:
                         on_item(item.source)
                     continue
                 report.articles_read += 1
-                if item.article_id in seen or store.has_article(item.article_id, EXTRACTOR_VERSION):
+                if item.article_id in seen or store.has_article(item.article_id, extractor_name):
                     report.articles_unchanged += 1
                     if on_item:
                         on_item(item.source)
@@ -102,7 +105,7 @@ def run(paths: Sequence[str], store: SqliteStore, settings: Settings, published:
 
     for results in LocalEngine(settings, settings.workers).map(todo_batches()):
         for result in results:
-            store.save(report.run_id, result, EXTRACTOR_VERSION)
+            store.save(report.run_id, result, extractor_name)
             report.articles_stored += 1
             report.events += sum(r.record_type == "event" for r in result.records)
             report.tallies += sum(r.record_type == "tally" for r in result.records)

@@ -35,6 +35,9 @@ class LocalEngine:
 
             extractor = None
             for batch in batches:
+                if not batch:  # nothing readable in it: no need to load the model
+                    yield []
+                    continue
                 extractor = extractor or load_extractor(self.settings)
                 yield extractor.extract_many(batch)
             return

@@ -187,7 +187,9 @@ class Extractor:
             if homes:
                 iso2 = max(homes, key=lambda h: homes[h])
                 actors = tuple(self.actors.find_in_article(text, country=iso2, on=article.published))
-        country, iso = _country_names(iso2)
+        # the gazetteer names countries for place-less records too, so one country has one name in the output
+        known = self.geocoder.gazetteer.country(iso2) if iso2 else None
+        country, iso = (known.name, known.numeric) if known is not None else ("", None)
         places = tuple(self.geocoder.places_in(text, country_hint=iso2 or None))
         if iso is not None:
             # a namesake abroad ("al-Zaytoun" is also an old name of Quanzhou) only counts if its country is named
@@ -1142,18 +1144,6 @@ def _confidence(claim: _Claim, place: Place | None, kind: str) -> float:
     score += 0.1 if place is not None or kind == "tally" else 0
     score += 0.1 if claim.attribution.claimant or claim.attribution.source else 0
     return round(min(score, 1.0), 2)
-
-
-def _country_names(iso2: str) -> tuple[str, int | None]:
-    if not iso2:
-        return "", None
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=iso2.upper())
-    if country is None:
-        return "", None
-    name = getattr(country, "common_name", None) or country.name
-    return str(name), int(country.numeric)
 
 
 def _unresolved(article: Article, ctx: ArticleContext) -> tuple[Problem, ...]:
